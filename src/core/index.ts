@@ -1,0 +1,9 @@
+// The one import surface of core for the floors above. No Yjs type crosses it.
+
+export * from './model/types';
+export * from './model/values';
+export * from './model/columns';
+export type { Book, BookWriter, SheetReader, NewRow, ColumnPatch, WriteOrigin } from './doc/book-doc';
+export { SCHEMA_VERSION } from './doc/book-doc';
+export * from './ops/rows';
+export * from './ops/columns';

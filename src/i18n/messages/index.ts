@@ -1,0 +1,15 @@
+// Joins the catalog parts. Each part holds one area's messages in all three languages; a test
+// checks that every key exists in every language.
+
+import type { Catalog } from './catalog';
+import { common } from './common';
+import { columns } from './columns';
+
+const PARTS: readonly Catalog[] = [common, columns];
+
+function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
+  return Object.assign({}, ...PARTS.map((p) => p[locale]));
+}
+
+export const MESSAGES = { en: join('en'), es: join('es'), 'zh-CN': join('zh-CN') } as const;
+export const CATALOG_PARTS = PARTS;
