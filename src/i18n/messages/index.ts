@@ -4,8 +4,11 @@
 import type { Catalog } from './catalog';
 import { common } from './common';
 import { columns } from './columns';
+import { grid } from './grid';
+import { pwa } from './pwa';
+import { workbench } from './workbench';
 
-const PARTS: readonly Catalog[] = [common, columns];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));
