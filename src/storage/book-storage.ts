@@ -1,0 +1,107 @@
+// Keeps the book in IndexedDB with y-indexeddb, and tells the UI whether every edit is on disk.
+//
+// y-indexeddb appends each update as a row and, on every start, one more row holding the state the
+// document had before loading (a few bytes for our empty start document). It only merges rows once
+// 500 have piled up, and only on an edit. We compact on start, in idle time, once more than
+// COMPACT_AT rows exist, so a book that is opened often without edits stays small.
+
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { Emitter } from '../base/event';
+import { createBook, labelOrigin } from '../core/doc/book-doc';
+import type { Book } from '../core/index';
+import { BOOK_DB_NAME, type BookStorage, type SaveStatus } from './types';
+
+export const COMPACT_AT = 100;
+
+type Persistence = IndexeddbPersistence & { _dbsize: number; db: IDBDatabase | null };
+
+export type BookStorageOptions = {
+  readonly name?: string;
+  /** Ask the browser not to evict our data under storage pressure. */
+  readonly persist?: boolean;
+  /** Schedules the start-up compaction; tests pass an immediate one. */
+  readonly idle?: (fn: () => void) => void;
+};
+
+const defaultIdle = (fn: () => void) => {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 5000 });
+  else setTimeout(fn, 2000);
+};
+
+export function openBookStorage(options: BookStorageOptions = {}): BookStorage & { readonly persistence: IndexeddbPersistence } {
+  const yDoc = new Y.Doc();
+  const book: Book = createBook(yDoc);
+  const persistence = new IndexeddbPersistence(options.name ?? BOOK_DB_NAME, yDoc) as Persistence;
+  labelOrigin(book, persistence, 'storage');
+
+  let status: SaveStatus = 'loading';
+  const statusEmitter = new Emitter<SaveStatus>();
+  const setStatus = (s: SaveStatus) => {
+    if (s !== status) {
+      status = s;
+      statusEmitter.fire(s);
+    }
+  };
+
+  /** Resolves after every IndexedDB write queued before the call: a later read-only transaction on
+   * the same store cannot start until earlier read-write ones have committed. */
+  const flush = (): Promise<void> =>
+    persistence.whenSynced.then(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const db = persistence.db;
+          if (!db) return resolve();
+          const tx = db.transaction(['updates'], 'readonly');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        }),
+    );
+
+  let writes = 0;
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === persistence || status === 'loading') return;
+    const mine = ++writes;
+    setStatus('saving');
+    flush().then(
+      () => {
+        if (mine === writes) setStatus('saved');
+      },
+      () => setStatus('error'),
+    );
+  };
+  // Registered after y-indexeddb's own listener, so its write transaction already exists.
+  yDoc.on('update', onUpdate);
+
+  const whenLoaded = persistence.whenSynced.then(() => {
+    book.ensureSchema();
+    setStatus('saved');
+    if (options.persist !== false) void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    if (persistence._dbsize > COMPACT_AT) (options.idle ?? defaultIdle)(() => void storeState(persistence, true));
+  });
+
+  return {
+    book,
+    persistence,
+    whenLoaded,
+    get status() {
+      return status;
+    },
+    onDidChangeStatus: statusEmitter.event,
+    flush,
+    dispose() {
+      yDoc.off('update', onUpdate);
+      void persistence.destroy();
+      book.dispose();
+      statusEmitter.dispose();
+    },
+  };
+}
+
+/** Number of rows y-indexeddb keeps for a book (for tests and the benchmark). */
+export function storedUpdateCount(storage: { persistence: IndexeddbPersistence }): number {
+  return (storage.persistence as Persistence)._dbsize;
+}
+
