@@ -27,20 +27,19 @@ function iconSvg({ bleed = false, scale = 1 } = {}) {
   <g transform="translate(${t} ${t}) scale(${scale})">
     <rect x="96" y="112" width="320" height="288" rx="28" fill="#ffffff"/>
     <path d="M96 140a28 28 0 0 1 28-28h264a28 28 0 0 1 28 28v52H96z" fill="#cfe0ff"/>
-    <g stroke="#b4c6e6" stroke-width="10" stroke-linecap="round">
-      <line x1="96" y1="262" x2="416" y2="262"/>
-      <line x1="96" y1="332" x2="416" y2="332"/>
+    <g stroke="#b4c6e6" stroke-width="10">
+      <line x1="212" y1="262" x2="416" y2="262"/>
+      <line x1="212" y1="332" x2="416" y2="332"/>
       <line x1="212" y1="192" x2="212" y2="400"/>
     </g>
     <g fill="${BLUE}">
-      <circle cx="154" cy="214" r="0"/>
       <rect x="236" y="218" width="150" height="22" rx="11"/>
       <rect x="236" y="288" width="112" height="22" rx="11" fill="#8fb3f5"/>
       <rect x="236" y="356" width="132" height="22" rx="11" fill="#8fb3f5"/>
     </g>
     <g fill="${DARK}">
-      <circle cx="154" cy="236" r="26"/>
-      <path d="M108 318c0-28 20-46 46-46s46 18 46 46v6H108z"/>
+      <circle cx="154" cy="262" r="28"/>
+      <path d="M106 352c0-30 21-48 48-48s48 18 48 48v4H106z"/>
     </g>
   </g>
 </svg>
@@ -50,8 +49,8 @@ function iconSvg({ bleed = false, scale = 1 } = {}) {
 const TARGETS = [
   { file: 'icons/icon-192.png', size: 192, svg: iconSvg(), transparent: true },
   { file: 'icons/icon-512.png', size: 512, svg: iconSvg(), transparent: true },
-  { file: 'icons/maskable-512.png', size: 512, svg: iconSvg({ bleed: true, scale: 0.78 }), transparent: false },
-  { file: 'icons/maskable-192.png', size: 192, svg: iconSvg({ bleed: true, scale: 0.78 }), transparent: false },
+  { file: 'icons/maskable-512.png', size: 512, svg: iconSvg({ bleed: true, scale: 0.9 }), transparent: false },
+  { file: 'icons/maskable-192.png', size: 192, svg: iconSvg({ bleed: true, scale: 0.9 }), transparent: false },
   // iOS draws its own rounded corners and shows black where the icon is transparent.
   { file: 'apple-touch-icon.png', size: 180, svg: iconSvg({ bleed: true, scale: 0.9 }), transparent: false },
 ];

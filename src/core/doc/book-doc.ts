@@ -28,6 +28,11 @@
  *
  * Reading is lazy per sheet: chunks are parsed the first time a sheet is read, so 500k purchases
  * do not slow the start of a customers grid.
+ *
+ * Measured in Node 20 (test/bench/layout.measure.ts, 2 cores): 50k customers × 11 fields + 500k
+ * purchases + 2,000 cell edits encode to 47.7 MB; applying the state takes 113 ms; parsing the
+ * customers 101 ms; doc + parsed customers 73 MB of heap; parsing all purchases adds 863 ms and
+ * ~150 MB, which is why it waits until a purchases view or an analysis asks for them.
  */
 import * as Y from 'yjs';
 import { Emitter, type Event } from '../../base/event';
