@@ -18,6 +18,14 @@ export function matchLocale(preferred: readonly string[]): Locale {
   return 'en';
 }
 
+function isDayFirst(locale: string): boolean {
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+    new Date(Date.UTC(2024, 11, 31)),
+  );
+  const order = parts.filter((p) => p.type === 'day' || p.type === 'month').map((p) => p.type);
+  return order[0] === 'day';
+}
+
 const DEFAULT_CURRENCY: Record<Locale, string> = { en: 'USD', es: 'EUR', 'zh-CN': 'CNY' };
 
 export interface I18n {
@@ -31,8 +39,10 @@ export interface I18n {
   /** An ISO `YYYY-MM-DD` date in the locale's short form. */
   formatDate(iso: string): string;
   formatDateTime(ms: number): string;
-  /** A short example of the locale's date form, for placeholders. */
+  /** The currency money columns are shown in. */
   currency: string;
+  /** Does the locale write the day before the month (31/12 rather than 12/31)? */
+  readonly dayFirst: boolean;
 }
 
 export function createI18n(initial: Locale): I18n {
@@ -52,6 +62,9 @@ export function createI18n(initial: Locale): I18n {
     },
     set currency(c: string) {
       currency = c;
+    },
+    get dayFirst() {
+      return isDayFirst(locale);
     },
     onDidChangeLocale: emitter.event,
     setLocale(next) {

@@ -21,7 +21,7 @@ it('measures the layout', () => {
   }));
   const ids = addRows(book, 'customers', customers, 'import');
   const purchases = Array.from({ length: 500_000 }, (_, i) => ({
-    date: `2024-0${1 + (i % 9)}-1${i % 10}`, customer: ids[i % ids.length], amount: (i % 500) + 0.5, items: 'té verde, galletas', note: '',
+    date: `2024-0${1 + (i % 9)}-1${i % 10}`, customer: ids[i % ids.length]!, amount: (i % 500) + 0.5, items: 'té verde, galletas', note: '',
   }));
   addRows(book, 'purchases', purchases, 'import');
   // A day of edits on top: 2,000 cells.

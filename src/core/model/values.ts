@@ -64,8 +64,11 @@ export function splitTags(text: string): string[] {
   return [...seen];
 }
 
+/** How typed text is read: `dayFirst` follows the user's locale (03/04 is 3 April in es, March 4 in en-US). */
+export type TextOptions = { readonly dayFirst?: boolean };
+
 /** The value to store when `text` is entered into a cell of `type`. */
-export function coerceInput(type: ColumnType, text: string, options: readonly string[] = []): Coerced {
+export function coerceInput(type: ColumnType, text: string, options: readonly string[] = [], opts: TextOptions = {}): Coerced {
   const raw = text.trim() === '' ? '' : text;
   if (raw === '') return { value: null, valid: true };
   switch (type) {
@@ -75,7 +78,7 @@ export function coerceInput(type: ColumnType, text: string, options: readonly st
       return n === undefined ? { value: raw, valid: false } : { value: n, valid: true };
     }
     case 'date': {
-      const d = parseLooseDate(raw);
+      const d = parseLooseDate(raw, opts.dayFirst ?? true);
       return d === undefined ? { value: raw, valid: false } : { value: d, valid: true };
     }
     case 'checkbox': {

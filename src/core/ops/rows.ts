@@ -2,7 +2,7 @@
 
 import { randomId } from '../../base/id';
 import type { Book, NewRow } from '../doc/book-doc';
-import { coerceInput } from '../model/values';
+import { coerceInput, type TextOptions } from '../model/values';
 import { asRowId, type CellValue, type RowId, type RowValues, type SheetId } from '../model/types';
 
 export const newRowId = (): RowId => asRowId(randomId());
@@ -27,22 +27,48 @@ export function setCells(book: Book, sheet: SheetId, edits: readonly CellEdit[])
   return real.length;
 }
 
+export type TextEdit = { readonly row: RowId; readonly col: string; readonly text: string };
+
+/** The values of typed text for one sheet's columns; computed and unknown columns are skipped. */
+function coerceEdits(book: Book, sheet: SheetId, edits: readonly TextEdit[], opts: TextOptions): CellEdit[] {
+  const reader = book.sheet(sheet);
+  return edits.flatMap((e) => {
+    const col = reader.column(e.col);
+    if (!col || col.type === 'computed') return [];
+    return [{ row: e.row, col: e.col, value: coerceInput(col.type, e.text, col.options, opts).value }];
+  });
+}
+
 /** Sets cells from typed or pasted text, coerced to each column's type (invalid text is kept). */
-export function setCellsFromText(
+export function setCellsFromText(book: Book, sheet: SheetId, edits: readonly TextEdit[], opts: TextOptions = {}): number {
+  return setCells(book, sheet, coerceEdits(book, sheet, edits, opts));
+}
+
+/**
+ * Writes a pasted block: text into existing cells and new rows for lines past the end, as one
+ * transaction (one undo step). Returns the ids of the added rows.
+ */
+export function applyTextBlock(
   book: Book,
   sheet: SheetId,
-  edits: readonly { row: RowId; col: string; text: string }[],
-): number {
+  edits: readonly TextEdit[],
+  newRows: readonly Readonly<Record<string, string>>[],
+  opts: TextOptions = {},
+): RowId[] {
   const reader = book.sheet(sheet);
-  return setCells(
-    book,
-    sheet,
-    edits.flatMap((e) => {
-      const col = reader.column(e.col);
-      if (!col || col.type === 'computed') return [];
-      return [{ row: e.row, col: e.col, value: coerceInput(col.type, e.text, col.options).value }];
-    }),
-  );
+  const rows: RowValues[] = newRows.map((texts) => {
+    const values: Record<string, CellValue> = {};
+    for (const [colId, text] of Object.entries(texts)) {
+      const col = reader.column(colId);
+      if (!col || col.type === 'computed' || text.trim() === '') continue;
+      values[colId] = coerceInput(col.type, text, col.options, opts).value;
+    }
+    return values;
+  });
+  return book.write('local', () => {
+    setCellsFromText(book, sheet, edits, opts);
+    return rows.length ? addRows(book, sheet, rows) : [];
+  });
 }
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
