@@ -26,7 +26,6 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       strategies: 'generateSW',
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
         id: '/',
         name: 'Clientela',

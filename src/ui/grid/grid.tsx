@@ -977,6 +977,7 @@ export function Grid(props: GridProps): JSX.Element {
       <div
         role="row"
         aria-rowindex={r + 2}
+        aria-label={rowId() ? undefined : t('grid.newRow')}
         class="cl-row"
         classList={{ 'cl-row--new': !rowId(), 'cl-row--active': isActiveRow(r) }}
         style={{ transform: `translateY(${p.item.start}px)`, width: px(totalW()) }}
@@ -1010,6 +1011,7 @@ export function Grid(props: GridProps): JSX.Element {
     return (
       <div
         role="columnheader"
+        aria-label={col() ? colName(col()!) : ''}
         id={cellId(-1, p.c)}
         aria-colindex={p.c + 2}
         aria-sort={sorted() === 'asc' ? 'ascending' : sorted() === 'desc' ? 'descending' : undefined}

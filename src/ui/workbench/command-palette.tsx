@@ -1,0 +1,27 @@
+// The command palette: a view over the command registry in the quick input, never a second list.
+
+import { createSignal } from 'solid-js';
+import type { CommandRegistry } from '../../platform/commands';
+import type { ReactiveI18n } from '../bindings/i18n';
+import { filterEntries, isApplePlatform, paletteEntries } from './palette-model';
+import type { QuickPickProvider } from './workbench-context';
+
+export function makeCommandPalette(deps: { commands: CommandRegistry; i18n: ReactiveI18n }): QuickPickProvider {
+  const { commands, i18n } = deps;
+  // Registrations change rarely; a signal makes the open palette follow them.
+  const [version, setVersion] = createSignal(0);
+  commands.onDidChange(() => setVersion((v) => v + 1));
+  const apple = isApplePlatform(typeof navigator === 'undefined' ? undefined : navigator.platform);
+  return {
+    id: 'commands',
+    ariaLabel: () => i18n.t('workbench.palette.label'),
+    placeholder: () => i18n.t('workbench.palette.placeholder'),
+    empty: () => i18n.t('workbench.palette.empty'),
+    items(query) {
+      version();
+      const entries = paletteEntries(commands.all(), (k) => i18n.t(k), apple);
+      return filterEntries(entries, query, i18n.locale()).map((e) => ({ id: e.id, label: e.label, description: e.keybinding }));
+    },
+    accept: (item) => void commands.execute(item.id),
+  };
+}
