@@ -57,8 +57,9 @@ function QuickInput(props: { provider: QuickPickProvider; onClose: () => void })
   const accept = (item: QuickPickItem | undefined) => {
     if (!item) return;
     close();
-    // After the dialog is gone and focus is back, so context keys describe the editor again.
-    setTimeout(() => props.provider.accept(item), 0);
+    // Synchronously, after the dialog is gone and focus is back (so context keys describe the
+    // editor again): keys typed right after Enter must land where the command puts the cursor.
+    props.provider.accept(item);
   };
 
   const move = (delta: number) => {
