@@ -94,7 +94,22 @@ async function generate() {
 // transaction that stores the resulting update.
 const PAGE_PROBES = () => {
   const w = window;
-  w.__bench = { firstCellAt: undefined, edits: [], pendingEdit: undefined };
+  w.__bench = { firstCellAt: undefined, edits: [], pendingEdit: undefined, longFrames: [] };
+  // Long animation frames (> 100 ms) with the scripts that ran in them, to explain a hitch.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.duration > 100)
+          w.__bench.longFrames.push({
+            at: Math.round(e.startTime),
+            ms: Math.round(e.duration),
+            blockingMs: Math.round(e.blockingDuration ?? 0),
+            scripts: (e.scripts ?? []).slice(0, 3).map((s) => `${s.invoker || s.invokerType} ${s.sourceFunctionName || ''} ${(s.sourceURL || '').split('/').pop()}:${s.sourceCharPosition ?? ''} ${Math.round(s.duration)}ms`),
+          });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // not supported: no attribution
+  }
   const obs = new MutationObserver(() => {
     if (w.__bench.firstCellAt !== undefined) return;
     const cell = document.querySelector('[role="gridcell"]');
@@ -216,6 +231,26 @@ async function measureScroll(page) {
   }, SCROLL_MS);
 }
 
+/** rAF intervals of the loaded page doing nothing: the machine's own vsync jitter. */
+async function idleFrames(page, ms = 2000) {
+  return page.evaluate(
+    (ms) =>
+      new Promise((done) => {
+        const out = [];
+        let last;
+        const start = performance.now();
+        const f = (ts) => {
+          if (last !== undefined) out.push(ts - last);
+          last = ts;
+          if (ts - start > ms) return done(out);
+          requestAnimationFrame(f);
+        };
+        requestAnimationFrame(f);
+      }),
+    ms,
+  );
+}
+
 async function measureEdits(page, n = 5) {
   const grid = page.getByRole('grid').first();
   const results = [];
@@ -249,12 +284,27 @@ async function heapMB(page) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
-  return { usedMB: usedSize / 1024 / 1024, totalMB: totalSize / 1024 / 1024 };
+  const memory = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
+  const MB = 1024 * 1024;
+  // V8's heap plus what it holds outside it (ArrayBuffer backing stores, the embedder's heap);
+  // performance.memory counts more of the renderer, so the larger of the two is reported.
+  const cdpTotal = usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0);
+  return {
+    usedMB: Math.max(cdpTotal, memory ?? 0) / MB,
+    v8UsedMB: usage.usedSize / MB,
+    embedderMB: (usage.embedderHeapUsedSize ?? 0) / MB,
+    backingStoreMB: (usage.backingStorageSize ?? 0) / MB,
+    performanceMemoryMB: memory == null ? null : memory / MB,
+  };
 }
 
 // --- run --------------------------------------------------------------------------------------
+// The p95 target is one 60 Hz frame. rAF timestamps are quantised to 0.1 ms and vsync jitters, so
+// an idle page itself measures 16.7–16.8 ms: a p95 within the idle page's own p95 is on time.
+const scrollBudget = (idleP95) => Math.max(TARGETS.scrollP95Ms, round(idleP95 ?? 0, 2) ?? 0);
+
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGB: round(totalmem() / 2 ** 30), node: process.version },
@@ -331,9 +381,16 @@ try {
   await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1000)); // let start-up idle work (compaction, indexing) settle
   const heap = await heapMB(page);
-  results.heap = { usedMB: round(heap.usedMB), totalMB: round(heap.totalMB) };
+  results.heap = Object.fromEntries(Object.entries(heap).map(([k, v]) => [k, round(v)]));
   log(`JS heap after load and GC: ${round(heap.usedMB)} MB`);
 
+  const loadedRows = await page.evaluate(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 2);
+  results.coldStart.gridRows = loadedRows;
+  if (loadedRows !== CUSTOMERS) log(`WARNING: the grid shows ${loadedRows} rows, expected ${CUSTOMERS}`);
+
+  const longBefore = await page.evaluate(() => window.__bench.longFrames.length);
+  const idle = await idleFrames(page);
+  const idleP95 = percentile(idle, 95);
   const scroll = await measureScroll(page);
   if (scroll.error) {
     results.scroll = { error: scroll.error };
@@ -344,12 +401,16 @@ try {
       p50Ms: round(percentile(scroll.intervals, 50), 2),
       p95Ms: round(percentile(scroll.intervals, 95), 2),
       maxMs: round(Math.max(...scroll.intervals), 2),
-      over33Ms: scroll.intervals.filter((x) => x > 33.4).length,
+      droppedFrames: scroll.intervals.filter((x) => x > 16.7 * 1.5).length,
+      idleP95Ms: round(idleP95, 2),
       mainThreadWorkP50Ms: round(percentile(scroll.work, 50), 2),
       mainThreadWorkP95Ms: round(percentile(scroll.work, 95), 2),
       renderedRows: scroll.rendered,
       scrollHeightPx: scroll.distance,
     };
+    const scrollStart = await page.evaluate(() => performance.now());
+    results.scroll.longFrames = await page.evaluate((n) => window.__bench.longFrames.slice(n), longBefore);
+    void scrollStart;
     log(`scroll: ${scroll.intervals.length} frames in ${SCROLL_MS} ms, p50 ${results.scroll.p50Ms} ms, p95 ${results.scroll.p95Ms} ms`);
   }
 
@@ -378,7 +439,8 @@ try {
 const rows = [
   ['Cold start (reload → grid data, median of 3)', results.coldStart?.medianMs, 'ms', TARGETS.coldStartMs],
   ['Scroll frame time p50 (rAF interval, 5 s)', results.scroll?.p50Ms, 'ms', null],
-  ['Scroll frame time p95 (rAF interval, 5 s)', results.scroll?.p95Ms, 'ms', TARGETS.scrollP95Ms],
+  ['Scroll frame time p95 (rAF interval, 5 s)', results.scroll?.p95Ms, 'ms', results.scroll?.idleP95Ms != null ? scrollBudget(results.scroll.idleP95Ms) : TARGETS.scrollP95Ms],
+  ['Scroll dropped frames (> 25 ms) in 5 s', results.scroll?.droppedFrames, '', null],
   ['Scroll main-thread work per frame p95', results.scroll?.mainThreadWorkP95Ms, 'ms', null],
   ['Edit → persisted in IndexedDB (median of 5)', results.edit?.medianMs, 'ms', TARGETS.editToPersistedMs],
   ['JS heap after load (after GC)', results.heap?.usedMB, 'MB', TARGETS.heapMB],
@@ -402,6 +464,8 @@ for (const s of results.summary) {
   const r = s.target == null ? '' : s.pass ? 'PASS' : 'FAIL';
   console.log(`${s.name.padEnd(w0)}  ${v.padStart(10)}  ${t.padStart(10)}  ${r}`);
 }
+if (results.scroll?.idleP95Ms != null)
+  console.log(`(scroll p95 target: one 60 Hz frame, 16.7 ms, or the idle page's own rAF p95 — ${results.scroll.idleP95Ms} ms here — whichever is larger)`);
 await writeFile(join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nbench: results written to test/bench/results.json`);
 process.exit(exitCode);

@@ -84,6 +84,44 @@ export async function makeContext({ context, baseURL, size, label, resultsDir, s
       await page.reload({ waitUntil: 'domcontentloaded' });
       await t.waitReady();
     },
+    /**
+     * Waits until `text` is stored in the book's IndexedDB (y-indexeddb keeps Yjs updates, in which
+     * a typed string appears as its UTF-8 bytes). A user sees "Saved" at this point.
+     */
+    async waitPersisted(text, timeout = 10_000) {
+      await waitFor(
+        () =>
+          page.evaluate(async (text) => {
+            const needle = new TextEncoder().encode(text);
+            const db = await new Promise((res, rej) => {
+              const req = indexedDB.open('clientela-book');
+              req.onsuccess = () => res(req.result);
+              req.onerror = () => rej(req.error);
+            });
+            try {
+              if (!db.objectStoreNames.contains('updates')) return false;
+              const all = await new Promise((res, rej) => {
+                const r = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+                r.onsuccess = () => res(r.result);
+                r.onerror = () => rej(r.error);
+              });
+              return all.some((u) => {
+                const b = u instanceof Uint8Array ? u : new Uint8Array(u);
+                outer: for (let i = 0; i + needle.length <= b.length; i++) {
+                  for (let j = 0; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer;
+                  return true;
+                }
+                return false;
+              });
+            } finally {
+              db.close();
+            }
+          }, text),
+        `"${text}" stored in IndexedDB`,
+        timeout,
+        100,
+      );
+    },
     async tap(locator) {
       if (touch) await locator.tap();
       else await locator.click();
@@ -108,11 +146,11 @@ export async function makeContext({ context, baseURL, size, label, resultsDir, s
     cell(rowIndex, colIndex) {
       return t.grid().locator(`[role="row"][aria-rowindex="${rowIndex}"] [role="gridcell"][aria-colindex="${colIndex}"]`);
     },
-    /** Rendered data rows as [aria-rowindex, text of the column] in row order. */
+    /** Rendered data rows as [aria-rowindex, text of the column] in row order (not the blank "New row" line). */
     async columnTexts(name) {
       const col = await t.columnIndex(name);
       return t.grid().evaluate((grid, col) => {
-        const rows = [...grid.querySelectorAll('[role="row"]')].filter((r) => r.querySelector('[role="gridcell"]'));
+        const rows = [...grid.querySelectorAll('[role="row"]')].filter((r) => r.querySelector('[role="gridcell"]') && !r.hasAttribute('aria-label'));
         return rows
           .map((r) => {
             const cell = r.querySelector(`[role="gridcell"][aria-colindex="${col}"]`);
@@ -121,19 +159,20 @@ export async function makeContext({ context, baseURL, size, label, resultsDir, s
           .sort((a, b) => a[0] - b[0]);
       }, col);
     },
-    /** Indices of rendered data rows (aria-rowindex), sorted. */
+    /** aria-rowindex of the rendered data rows, sorted. The grid ends with a blank "New row" line
+     * (a row with an aria-label and no row id); it is not a data row. */
     async dataRowIndices() {
       return t.grid().evaluate((grid) =>
         [...grid.querySelectorAll('[role="row"]')]
-          .filter((r) => r.querySelector('[role="gridcell"]'))
+          .filter((r) => r.querySelector('[role="gridcell"]') && !r.hasAttribute('aria-label'))
           .map((r) => Number(r.getAttribute('aria-rowindex')))
           .sort((a, b) => a - b),
       );
     },
-    /** Number of data rows the grid says it has (aria-rowcount counts the header row too). */
+    /** Data rows the grid says it has: aria-rowcount minus the header row and the "New row" line
+     * the grid always ends with (counted whether or not it is scrolled into view). */
     async rowCount() {
-      const n = Number(await t.grid().getAttribute('aria-rowcount'));
-      return Number.isFinite(n) && n > 0 ? n - 1 : (await t.dataRowIndices()).length;
+      return Number(await t.grid().getAttribute('aria-rowcount')) - 2;
     },
     async selectCell(rowIndex, columnName) {
       const cell = t.cell(rowIndex, await t.columnIndex(columnName));

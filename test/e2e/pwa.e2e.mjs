@@ -65,6 +65,7 @@ export const tests = [
       await t.page.keyboard.type('Offline Olga');
       await t.page.keyboard.press('Enter');
       await t.grid().getByRole('gridcell', { name: 'Offline Olga', exact: true }).waitFor();
+      await t.waitPersisted('Offline Olga');
 
       await t.context.setOffline(true);
       await t.reload();

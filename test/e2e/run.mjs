@@ -36,6 +36,7 @@ if (!existsSync(CHROMIUM_PATH)) {
   process.exit(1);
 }
 await mkdir(RESULTS, { recursive: true });
+for (const f of await readdir(RESULTS)) if (f.startsWith('FAILED-')) await rm(join(RESULTS, f), { force: true });
 
 // Test-only behaviour of the server, switchable by tests (see lib.mjs `t.server`).
 const serverState = { swSuffix: '' };
