@@ -17,6 +17,7 @@ const FLOORS: Record<string, number> = {
   ui: 3,
   features: 4,
   app: 5,
+  server: 2,
 };
 const YJS_ALLOWED = ['core/doc', 'storage', 'sync'];
 const YJS_PACKAGES = /^(yjs|y-indexeddb|y-webrtc|y-protocols|lib0)(\/|$)/;

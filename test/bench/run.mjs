@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createServer as createViteServer } from 'vite';
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

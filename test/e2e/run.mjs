@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // E2E harness: serves the built app (dist/, built by `npm test` before this runs) with
-// scripts/serve.mjs on a free port and runs every test/e2e/*.e2e.mjs in real headless Chromium.
+// src/server/serve.mjs on a free port and runs every test/e2e/*.e2e.mjs in real headless Chromium.
 //
 // A test file exports `tests`: [{ name, run(t), sizes? }]. Each test runs once per size (1024×768
 // desktop, 820×1180 touch tablet) in its own browser with a fresh profile directory, so storage,
@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SIZES, makeContext, safeName } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,7 +31,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1);
 }
 if (!existsSync(CHROMIUM_PATH)) {
-  console.error(`e2e: ${CHROMIUM_PATH} is missing; run \`node scripts/setup.mjs\` (npm test does).`);
+  console.error(`e2e: ${CHROMIUM_PATH} is missing; run \`node test/tools/setup.mjs\` (npm test does).`);
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }

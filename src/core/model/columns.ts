@@ -9,8 +9,8 @@ export const DEFAULT_COLUMNS: Readonly<Record<SheetId, readonly ColumnSeed[]>> =
   customers: [
     { id: 'code', type: 'text', width: 100 },
     { id: 'name', type: 'text', width: 180 },
-    { id: 'phone', type: 'phone', width: 150 },
-    { id: 'email', type: 'email', width: 200 },
+    { id: 'phone', type: 'phone', width: 172 },
+    { id: 'email', type: 'email', width: 220 },
     { id: 'address', type: 'text', width: 220 },
     { id: 'birthday', type: 'date', width: 120 },
     { id: 'tier', type: 'select', width: 110 },

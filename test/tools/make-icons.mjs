@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // One-off: draws the app icon as SVG and renders the PNG sizes with headless Chromium.
-// The PNGs are committed; run again only when the design changes: `node scripts/make-icons.mjs`.
+// The PNGs are committed; run again only when the design changes: `node test/tools/make-icons.mjs`.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PUBLIC = resolve(ROOT, 'public');
 const BLUE = '#1f6feb';
 const DARK = '#0b3d91';

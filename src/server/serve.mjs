@@ -36,7 +36,7 @@ const MIME = {
 const NO_CACHE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/registerSW.js']);
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-export const DEFAULT_ROOT = resolve(HERE, '..', 'dist');
+export const DEFAULT_ROOT = resolve(HERE, '..', '..', 'dist');
 
 /**
  * Starts the server. `handlers` are tried first, in order; one returns true when it answered.
