@@ -45,10 +45,16 @@ export default defineConfig({
           { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown in the richer install dialog; the same pictures illustrate the README.
+        screenshots: [
+          { src: '/screenshots/wide.png', sizes: '1024x768', type: 'image/png', form_factor: 'wide', label: 'Customer book' },
+          { src: '/screenshots/narrow.png', sizes: '820x1180', type: 'image/png', form_factor: 'narrow', label: 'Customer book' },
+        ],
       },
       workbox: {
         // Everything the app needs to start offline; lazily loaded chunks (parsers) included.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
         // Take control of the first visit so it works offline without a second load; updates still
