@@ -5,10 +5,12 @@ import type { Catalog } from './catalog';
 import { common } from './common';
 import { columns } from './columns';
 import { grid } from './grid';
+import { importErrors } from './import-errors';
+import { importMessages } from './import';
 import { pwa } from './pwa';
 import { workbench } from './workbench';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));

@@ -1,0 +1,9 @@
+// Messages of the import area.
+
+import type { Catalog } from './catalog';
+
+export const importMessages: Catalog = {
+  en: {},
+  es: {},
+  'zh-CN': {},
+};
