@@ -9,7 +9,7 @@ export const DEFAULT_COLUMNS: Readonly<Record<SheetId, readonly ColumnSeed[]>> =
   customers: [
     { id: 'code', type: 'text', width: 100 },
     { id: 'name', type: 'text', width: 180 },
-    { id: 'phone', type: 'phone', width: 172 },
+    { id: 'phone', type: 'phone', width: 190 },
     { id: 'email', type: 'email', width: 220 },
     { id: 'address', type: 'text', width: 220 },
     { id: 'birthday', type: 'date', width: 120 },
