@@ -7,3 +7,4 @@ export type { Book, BookWriter, SheetReader, NewRow, ColumnPatch, WriteOrigin } 
 export { SCHEMA_VERSION } from './doc/book-doc';
 export * from './ops/rows';
 export * from './ops/columns';
+export * from './ops/import';

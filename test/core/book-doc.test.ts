@@ -99,6 +99,21 @@ describe('rows and cells', () => {
     expect(s.get(ids[2004]!, 'amount')).toBe(2004);
   });
 
+  it('counts each row once when a sheet is first read inside the transaction that adds rows', () => {
+    const book = createBook();
+    book.ensureSchema();
+    const seen = book.write('local', (w) => {
+      w.insertRows('contacts', [{ id: 'r1' as RowId, values: { note: 'a' } }]);
+      const inside = book.sheet('contacts').liveRowIds().length;
+      w.insertRows('contacts', [{ id: 'r2' as RowId, values: { note: 'b' } }]);
+      w.setCell('contacts', 'r1' as RowId, 'note', 'a2');
+      return inside;
+    });
+    expect(seen).toBe(1);
+    expect(book.sheet('contacts').liveRowIds()).toEqual(['r1', 'r2']);
+    expect(book.sheet('contacts').get('r1' as RowId, 'note')).toBe('a2');
+  });
+
   it('keeps a cleared cell cleared over its base value', () => {
     const book = createBook();
     book.ensureSchema();

@@ -150,7 +150,14 @@ class SheetState implements SheetReader {
   private trashCache: RowId[] | undefined;
   private columnsCache: Column[] | undefined;
 
-  constructor(readonly id: SheetId, yDoc: Y.Doc) {
+  /** Set when the sheet was first read inside a transaction: the observers' deltas would then
+   * count rows the read already saw, so the parsed state is dropped when the transaction ends. */
+  private loadedInTransaction = false;
+
+  constructor(
+    readonly id: SheetId,
+    private readonly yDoc: Y.Doc,
+  ) {
     this.yChunks = yDoc.getArray<string>(`${id}:chunks`);
     this.yCells = yDoc.getMap<CellValue>(`${id}:cells`);
     this.yTrash = yDoc.getMap<number>(`${id}:trash`);
@@ -160,6 +167,7 @@ class SheetState implements SheetReader {
   private ensureLoaded(): void {
     if (this.loaded) return;
     this.loaded = true;
+    this.loadedInTransaction = this.yDoc._transaction !== null;
     this.chunkRows = [];
     this.base.clear();
     this.overlay.clear();
@@ -193,9 +201,18 @@ class SheetState implements SheetReader {
     return row;
   }
 
+  /** After a transaction: forget a state parsed in the middle of it (it is parsed again on the next read). */
+  settle(): void {
+    if (!this.loadedInTransaction) return;
+    this.loadedInTransaction = false;
+    this.loaded = false;
+    this.liveCache = undefined;
+    this.trashCache = undefined;
+  }
+
   /** Applies a Y.Array delta of chunks to the parsed mirror; returns rows added or removed. */
   applyChunkDelta(delta: readonly { insert?: unknown; retain?: number; delete?: number }[], touched: Set<RowId>): void {
-    if (!this.loaded) return;
+    if (!this.loaded || this.loadedInTransaction) return;
     let pos = 0;
     for (const op of delta) {
       if (op.retain) pos += op.retain;
@@ -218,7 +235,7 @@ class SheetState implements SheetReader {
   }
 
   applyCellKeys(keys: Iterable<string>, touched: Set<RowId>): void {
-    if (!this.loaded) return;
+    if (!this.loaded || this.loadedInTransaction) return;
     for (const key of keys) touched.add(this.setOverlay(key, this.yCells.get(key)));
   }
 
@@ -377,6 +394,7 @@ class BookDoc implements Book {
   }
 
   private afterTransaction = (tr: Y.Transaction) => {
+    for (const s of Object.values(this.sheets)) s.settle();
     if (this.pending.size === 0) return;
     const sheets: SheetChange[] = [...this.pending].map(([sheet, p]) => ({
       sheet,

@@ -1,0 +1,110 @@
+// Writing an import into the book: new columns, new rows and cell updates in ONE transaction with
+// the 'import' origin, so it is all there or not at all, syncs as one update and undoes in one step.
+
+import { randomId } from '../../base/id';
+import type { Book, BookWriter, NewRow } from '../doc/book-doc';
+import { asColumnId, type CellValue, type ColumnId, type ColumnType, type RowId, type RowValues, type SheetId } from '../model/types';
+import { newRowId, sameValue } from './rows';
+
+/**
+ * An import plan refers to columns it will create as `new:<index>` (index into `newColumns`), since
+ * their ids only exist once the import is written.
+ */
+export const NEW_COLUMN_PREFIX = 'new:';
+export const newColumnKey = (index: number): string => `${NEW_COLUMN_PREFIX}${index}`;
+export function newColumnIndex(key: string): number | undefined {
+  if (!key.startsWith(NEW_COLUMN_PREFIX)) return undefined;
+  const n = Number(key.slice(NEW_COLUMN_PREFIX.length));
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** What an import writes; `ImportPlan` of src/io satisfies it. */
+export type ImportWrite = {
+  readonly add: readonly { readonly values: RowValues }[];
+  readonly update: readonly { readonly row: RowId; readonly changes: readonly { readonly column: string; readonly to: CellValue }[] }[];
+  readonly newColumns: readonly { readonly name: string; readonly type: ColumnType; readonly options?: readonly string[] }[];
+};
+
+export type ImportResult = {
+  readonly added: RowId[];
+  /** Existing rows that received at least one changed cell. */
+  readonly updated: number;
+  /** Ids of the created columns, in the order of `newColumns`. */
+  readonly columns: ColumnId[];
+};
+
+type Prepared = {
+  readonly sheet: SheetId;
+  readonly plan: ImportWrite;
+  readonly columns: ColumnId[];
+  readonly firstPos: number;
+  readonly rows: NewRow[];
+  readonly edits: readonly { readonly row: RowId; readonly col: string; readonly value: CellValue }[];
+  readonly updated: number;
+};
+
+/**
+ * Decides every write before the transaction opens: a failure leaves the book untouched, and a sheet
+ * is never read for the first time inside a transaction (it would parse chunks the same transaction
+ * already pushed, see SheetState.ensureLoaded).
+ */
+function prepare(book: Book, sheet: SheetId, plan: ImportWrite): Prepared {
+  const reader = book.sheet(sheet);
+  reader.liveRowIds();
+  const existing = reader.columns();
+  const firstPos = existing.length ? Math.max(...existing.map((c) => c.pos)) : 0;
+  const columns = plan.newColumns.map(() => asColumnId(`c${randomId(8)}`));
+  const known = new Set<string>([...existing.map((c) => c.id as string), ...columns]);
+  const resolve = (key: string): string | undefined => {
+    const i = newColumnIndex(key);
+    const id = i === undefined ? key : columns[i];
+    return id !== undefined && known.has(id) ? id : undefined;
+  };
+  const rows: NewRow[] = plan.add.map((r) => {
+    const values: Record<string, CellValue> = Object.create(null) as Record<string, CellValue>;
+    for (const key of Object.keys(r.values)) {
+      const id = resolve(key);
+      const v = r.values[key];
+      if (id !== undefined && v !== undefined && v !== null) values[id] = v;
+    }
+    return { id: newRowId(), values };
+  });
+  const edits: { row: RowId; col: string; value: CellValue }[] = [];
+  let updated = 0;
+  for (const u of plan.update) {
+    if (!reader.has(u.row)) continue;
+    const before = edits.length;
+    for (const ch of u.changes) {
+      const id = resolve(ch.column);
+      if (id === undefined || sameValue(reader.get(u.row, id), ch.to)) continue;
+      edits.push({ row: u.row, col: id, value: ch.to });
+    }
+    if (edits.length > before) updated++;
+  }
+  return { sheet, plan, columns, firstPos, rows, edits, updated };
+}
+
+function write(w: BookWriter, p: Prepared): void {
+  let pos = p.firstPos;
+  p.plan.newColumns.forEach((c, i) =>
+    w.setColumn(p.sheet, p.columns[i]!, { name: c.name.trim(), type: c.type, width: 150, hidden: false, options: c.options ?? [], pos: ++pos }),
+  );
+  if (p.rows.length) w.insertRows(p.sheet, p.rows);
+  for (const e of p.edits) w.setCell(p.sheet, e.row, e.col, e.value);
+}
+
+const resultOf = (p: Prepared): ImportResult => ({ added: p.rows.map((r) => r.id), updated: p.updated, columns: p.columns });
+
+/** Writes a plan into `sheet`. Updates to rows that no longer exist, or to unknown columns, are dropped. */
+export function applyImport(book: Book, sheet: SheetId, plan: ImportWrite): ImportResult {
+  const p = prepare(book, sheet, plan);
+  book.write('import', (w) => write(w, p));
+  return resultOf(p);
+}
+
+/** Writes plans into several sheets (customers and their purchases) as one transaction, one undo step. */
+export function applyImports(book: Book, parts: readonly { readonly sheet: SheetId; readonly plan: ImportWrite }[]): ImportResult[] {
+  const prepared = parts.map((part) => prepare(book, part.sheet, part.plan));
+  book.write('import', (w) => prepared.forEach((p) => write(w, p)));
+  return prepared.map(resultOf);
+}
