@@ -22,6 +22,7 @@ import { Icon } from '../ui/workbench/icons';
 import { registerGridCommands } from '../features/grid/grid.contribution';
 import { PwaToasts, registerPwaFeature } from '../features/pwa/pwa.contribution';
 import { registerCustomersContribution } from '../features/customers/customers.contribution';
+import { registerImportContribution } from '../features/import/import.contribution';
 import { initialLocale, registerSettingsContribution } from '../features/settings/settings.contribution';
 import { registerWorkbenchContribution } from '../features/workbench/workbench.contribution';
 
@@ -61,6 +62,7 @@ async function start(root: HTMLElement): Promise<void> {
   registerWorkbenchContribution(services, wb);
   registerCustomersContribution(services, wb);
   registerSettingsContribution(services, wb);
+  registerImportContribution(services, wb);
   registerGridCommands(commands, { book: storage.book, contextKeys });
   // PWA: the service worker and the "new version / ready offline" toasts (mounted in the shell).
   registerPwaFeature({ commands, registerPwa });

@@ -1,0 +1,335 @@
+// The state of one import, from the file to the report, as signals. It lives in the contribution
+// (not in the Import tab) because only the active tab is mounted: switching to the grid and back
+// keeps the file, the mapping and the report. Nothing is written to the book before `confirm`.
+
+import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
+import type { Book, Column, SheetId } from '../../core/index';
+import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
+import { createBookVersion } from '../../ui/bindings/book';
+import type { ImportEngine, Inferred, ParseJob, Suggestion } from './engine';
+import { ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
+
+export type ImportPhase = 'idle' | 'parsing' | 'error' | 'ready' | 'done';
+
+export type FileColumn = {
+  readonly index: number;
+  readonly header: string;
+  readonly samples: readonly string[];
+  readonly inferred: Inferred;
+};
+
+export type AmbiguousDates = { readonly count: number; readonly example: string };
+
+export type ImportSession = {
+  readonly phase: Accessor<ImportPhase>;
+  readonly fileName: Accessor<string>;
+  readonly fileSize: Accessor<number>;
+  readonly rowsRead: Accessor<number>;
+  /** `import.error.<code>` key of the last failure. */
+  readonly errorKey: Accessor<string>;
+  readonly result: Accessor<ParseResult | undefined>;
+  /** The encoding the person picked, if they did. */
+  readonly encodingOverride: Accessor<EncodingName | undefined>;
+  readonly sheetIndex: Accessor<number>;
+  readonly rows: Accessor<readonly RawRow[]>;
+  readonly headerRow: Accessor<number>;
+  readonly columns: Accessor<readonly FileColumn[]>;
+  readonly targets: Accessor<readonly ColumnTarget[]>;
+  readonly targetSheet: Accessor<SheetId>;
+  /** Columns of the target sheet a file column can go to. */
+  readonly bookColumns: Accessor<readonly Column[]>;
+  readonly matchBy: Accessor<MatchKey>;
+  readonly policy: Accessor<MergePolicy>;
+  readonly dayFirst: Accessor<boolean>;
+  readonly ambiguous: Accessor<AmbiguousDates | undefined>;
+  readonly plan: Accessor<ImportPlan | undefined>;
+  /** Why the plan could not be made (an unexpected failure of the engine), as text. */
+  readonly planError: Accessor<string>;
+  readonly report: Accessor<ImportReport | undefined>;
+
+  open(file: Blob, name: string): void;
+  setEncoding(encoding: EncodingName): void;
+  setDelimiter(delimiter: string): void;
+  cancel(): void;
+  setSheet(index: number): void;
+  setHeaderRow(row: number): void;
+  setTarget(col: number, target: ColumnTarget): void;
+  setTargetSheet(sheet: SheetId): void;
+  setMatchBy(key: MatchKey): void;
+  setPolicy(policy: MergePolicy): void;
+  setDayFirst(dayFirst: boolean): void;
+  /** Writes the plan in one transaction; returns what was written, or undefined if nothing was. */
+  confirm(): { added: number; updated: number } | undefined;
+  /** Back to the drop zone for another file (the last report stays in `report`). */
+  reset(): void;
+};
+
+export type SessionDeps = {
+  readonly book: Book;
+  readonly engine: ImportEngine;
+  /** The person's locale: how ambiguous dates read when the file itself does not tell. */
+  readonly locale: () => string;
+  readonly defaultCountry?: () => string | undefined;
+  readonly now?: () => number;
+};
+
+/** Must be called inside a reactive root (the contribution makes one). */
+export function createImportSession(deps: SessionDeps): ImportSession {
+  const { book, engine } = deps;
+  const version = createBookVersion(book);
+
+  const [phase, setPhase] = createSignal<ImportPhase>('idle');
+  const [file, setFile] = createSignal<{ blob: Blob; name: string } | undefined>();
+  const [rowsRead, setRowsRead] = createSignal(0);
+  const [errorKey, setErrorKey] = createSignal('');
+  const [result, setResult] = createSignal<ParseResult | undefined>();
+  const [encoding, setEncodingOverride] = createSignal<EncodingName | undefined>();
+  const [delimiter, setDelimiterOverride] = createSignal<string | undefined>();
+  const [sheetIndex, setSheetIndex] = createSignal(0);
+  const [headerRow, setHeaderRowSignal] = createSignal(0);
+  const [targets, setTargets] = createSignal<readonly ColumnTarget[]>([]);
+  const [targetSheet, setTargetSheetSignal] = createSignal<SheetId>('customers');
+  const [matchBy, setMatchBy] = createSignal<MatchKey>('code');
+  const [policy, setPolicy] = createSignal<MergePolicy>('fillEmpty');
+  const [dayFirst, setDayFirst] = createSignal(true);
+  const [report, setReport] = createSignal<ImportReport | undefined>();
+
+  let job: ParseJob | undefined;
+  let generation = 0;
+
+  const rows = createMemo<readonly RawRow[]>(() => result()?.sheets[sheetIndex()]?.rows ?? []);
+  const bookColumns = createMemo(() => {
+    version();
+    return book
+      .sheet(targetSheet())
+      .columns()
+      .filter((c) => c.type !== 'computed')
+      .sort((a, b) => a.pos - b.pos);
+  });
+  const [suggestion, setSuggestion] = createSignal<Suggestion | undefined>();
+  const columns = createMemo<readonly FileColumn[]>(() => {
+    const sug = suggestion();
+    if (!sug) return [];
+    const r = rows();
+    const h = headerRow();
+    return sug.headers.map((header, index) => ({
+      index,
+      header,
+      samples: samplesOf(r, h, index),
+      inferred: sug.inferred[index] ?? { type: 'text', ambiguousDates: 0 },
+    }));
+  });
+
+  const isDateTarget = (t: ColumnTarget | undefined): boolean => {
+    if (!t) return false;
+    if (t.kind === 'new') return t.type === 'date';
+    if (t.kind === 'column') return bookColumns().find((c) => c.id === t.columnId)?.type === 'date';
+    return false;
+  };
+  const ambiguous = createMemo<AmbiguousDates | undefined>(() => {
+    let count = 0;
+    let example = '';
+    const t = targets();
+    for (const c of columns()) {
+      if (!c.inferred.ambiguousDates || !isDateTarget(t[c.index])) continue;
+      count += c.inferred.ambiguousDates;
+      example ||= ambiguousExample(columnValues(rows(), headerRow(), c.index)) ?? '';
+    }
+    return count ? { count, example: example || '03/04/2024' } : undefined;
+  });
+
+  const settings = createMemo<ImportSettings>(() => ({
+    headerRow: headerRow(),
+    targets: targets(),
+    matchBy: matchBy(),
+    policy: policy(),
+    dayFirst: dayFirst(),
+    defaultCountry: deps.defaultCountry?.(),
+  }));
+  const planned = createMemo<{ plan?: ImportPlan; error: string }>(() => {
+    if (phase() !== 'ready' || !rows().length) return { error: '' };
+    version();
+    try {
+      return { plan: engine.buildPlan(book, targetSheet(), rows(), settings()), error: '' };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+
+  /** Header, suggestions and the date reading for the current rows (a new file, sheet, header or target). */
+  function suggest(detectHeader: boolean): void {
+    const r = untrack(rows);
+    const sug = engine.suggest(r, untrack(bookColumns), untrack(targetSheet), {
+      locale: deps.locale(),
+      headerRow: detectHeader ? undefined : untrack(headerRow),
+    });
+    batch(() => {
+      setSuggestion(sug);
+      setHeaderRowSignal(sug.headerRow);
+      setTargets(sug.headers.map((_, i) => sug.targets[i] ?? { kind: 'skip' }));
+      setDayFirst(sug.dayFirst);
+    });
+  }
+
+  function parse(): void {
+    const f = untrack(file);
+    if (!f) return;
+    job?.cancel();
+    const gen = ++generation;
+    batch(() => {
+      setPhase('parsing');
+      setRowsRead(0);
+      setErrorKey('');
+    });
+    const opts = { encoding: untrack(encoding), delimiter: untrack(delimiter) };
+    let current: ParseJob;
+    try {
+      current = engine.parse(f.blob, f.name, opts, undefined, (n) => {
+        if (gen === generation) setRowsRead(n);
+      });
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    job = current;
+    current.promise.then(
+      (res) => {
+        if (gen !== generation) return;
+        job = undefined;
+        // A re-read (another encoding) keeps the sheet; a new file starts at its first sheet with rows.
+        const keep = untrack(sheetIndex);
+        const index = res.sheets[keep]?.rows.length ? keep : Math.max(0, res.sheets.findIndex((sh) => sh.rows.length > 0));
+        batch(() => {
+          setResult(res);
+          setSheetIndex(index);
+          setPhase('ready');
+          suggest(true);
+        });
+      },
+      (e) => {
+        if (gen !== generation) return;
+        job = undefined;
+        fail(e);
+      },
+    );
+  }
+
+  function fail(e: unknown): void {
+    batch(() => {
+      setErrorKey(`import.error.${e instanceof ParseError ? e.code : 'corrupt'}`);
+      setResult(undefined);
+      setPhase('error');
+    });
+  }
+
+  return {
+    phase,
+    fileName: () => file()?.name ?? '',
+    fileSize: () => file()?.blob.size ?? 0,
+    rowsRead,
+    errorKey,
+    result,
+    encodingOverride: encoding,
+    sheetIndex,
+    rows,
+    headerRow,
+    columns,
+    targets,
+    targetSheet,
+    bookColumns,
+    matchBy,
+    policy,
+    dayFirst,
+    ambiguous,
+    plan: () => planned().plan,
+    planError: () => planned().error,
+    report,
+
+    open(blob, name) {
+      batch(() => {
+        setFile({ blob, name });
+        setEncodingOverride(undefined);
+        setDelimiterOverride(undefined);
+        setSheetIndex(0);
+        setResult(undefined);
+      });
+      parse();
+    },
+    setEncoding(enc) {
+      setEncodingOverride(enc);
+      parse();
+    },
+    setDelimiter(d) {
+      setDelimiterOverride(d);
+      parse();
+    },
+    cancel() {
+      job?.cancel();
+      job = undefined;
+      generation++;
+      batch(() => {
+        setFile(undefined);
+        setResult(undefined);
+        setPhase('idle');
+      });
+    },
+    setSheet(index) {
+      setSheetIndex(index);
+      suggest(true);
+    },
+    setHeaderRow(row) {
+      const max = Math.max(0, untrack(rows).length - 1);
+      setHeaderRowSignal(Math.max(0, Math.min(max, Math.floor(row))));
+      suggest(false);
+    },
+    setTarget(col, target) {
+      setTargets((prev) => {
+        const next = [...prev];
+        while (next.length <= col) next.push({ kind: 'skip' });
+        next[col] = target;
+        return next;
+      });
+    },
+    setTargetSheet(sheet) {
+      setTargetSheetSignal(sheet);
+      if (untrack(phase) === 'ready') suggest(false);
+    },
+    setMatchBy,
+    setPolicy,
+    setDayFirst,
+    confirm() {
+      const plan = untrack(planned).plan;
+      const f = untrack(file);
+      if (!plan || !f || plan.add.length + plan.update.length === 0) return undefined;
+      const sheet = untrack(targetSheet);
+      const done = engine.apply(book, sheet, plan);
+      batch(() => {
+        setReport({
+          fileName: f.name,
+          sheet,
+          at: deps.now?.() ?? Date.now(),
+          added: done.added,
+          updated: done.updated,
+          unchanged: plan.unchanged,
+          skipped: plan.skipped,
+          problems: plan.problems,
+          updates: plan.update,
+          addedRows: plan.add.map((a) => a.fileRow),
+          newColumns: plan.newColumns.map((c) => c.name),
+        });
+        setPhase('done');
+      });
+      return done;
+    },
+    reset() {
+      job?.cancel();
+      job = undefined;
+      generation++;
+      batch(() => {
+        setFile(undefined);
+        setResult(undefined);
+        setPhase('idle');
+      });
+    },
+  };
+}
