@@ -8,6 +8,7 @@ import { LOCALES, matchLocale, type Locale } from '../../i18n/i18n';
 import type { DeviceStore } from '../../storage/types';
 import { useServices, type Services } from '../../ui/services';
 import type { QuickPickProvider, Workbench } from '../../ui/workbench/workbench-context';
+import { PHONE_COUNTRIES, changePhoneCountry, initPhoneCountry, phoneCountry } from './phone-country';
 
 export const LOCALE_KEY = 'settings:locale';
 
@@ -37,6 +38,7 @@ export function registerSettingsContribution(services: Services, wb: Workbench):
   const { commands, i18n } = services;
   const store = new DisposableStore();
   store.add(syncDocumentLanguage(services));
+  void initPhoneCountry(services.deviceStore, typeof navigator === 'undefined' ? [] : navigator.languages);
 
   store.add(
     wb.views.registerEditor({
@@ -81,6 +83,15 @@ export function registerSettingsContribution(services: Services, wb: Workbench):
   return store;
 }
 
+/** A country's name in the user's language, from Intl (no catalog to keep). */
+function regionName(locale: string, code: string): string {
+  try {
+    return `${new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code} (${code})`;
+  } catch {
+    return code;
+  }
+}
+
 function SettingsEditor(): JSX.Element {
   const services = useServices();
   const { i18n } = services;
@@ -110,6 +121,29 @@ function SettingsEditor(): JSX.Element {
               {(l) => (
                 <option value={l} selected={l === i18n.locale()} lang={l}>
                   {i18n.t(`settings.language.${l}`)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="st-setting">
+          <label class="st-label" for="st-phone-country">
+            {i18n.t('settings.phoneCountry')}
+          </label>
+          <p class="st-help" id="st-phone-country-help">
+            {i18n.t('settings.phoneCountry.help')}
+          </p>
+          <select
+            id="st-phone-country"
+            class="st-select"
+            aria-describedby="st-phone-country-help"
+            value={phoneCountry()}
+            onChange={(e) => changePhoneCountry(services.deviceStore, e.currentTarget.value)}
+          >
+            <For each={PHONE_COUNTRIES}>
+              {(code) => (
+                <option value={code} selected={code === phoneCountry()}>
+                  {regionName(i18n.locale(), code)}
                 </option>
               )}
             </For>

@@ -87,6 +87,8 @@ export const workbench: Catalog = {
     'settings.language.zh-CN': '中文（简体）',
     'settings.theme': 'Theme',
     'settings.theme.help': 'Light or dark follows your device’s setting.',
+    'settings.phoneCountry': 'Country for phone numbers',
+    'settings.phoneCountry.help': 'Phone numbers without a country code (like 612 345 678) are read as numbers of this country when you import a file.',
   },
   es: {
     'workbench.category.view': 'Ver',
@@ -171,6 +173,8 @@ export const workbench: Catalog = {
     'settings.language.zh-CN': '中文（简体）',
     'settings.theme': 'Tema',
     'settings.theme.help': 'El modo claro u oscuro sigue la configuración de tu dispositivo.',
+    'settings.phoneCountry': 'País de los teléfonos',
+    'settings.phoneCountry.help': 'Los teléfonos sin prefijo de país (como 612 345 678) se leen como números de este país al importar un archivo.',
   },
   'zh-CN': {
     'workbench.category.view': '视图',
@@ -255,5 +259,7 @@ export const workbench: Catalog = {
     'settings.language.zh-CN': '中文（简体）',
     'settings.theme': '主题',
     'settings.theme.help': '浅色或深色模式跟随设备的设置。',
+    'settings.phoneCountry': '电话号码所属国家/地区',
+    'settings.phoneCountry.help': '导入文件时，没有国家区号的电话号码（如 138 0013 8000）按此国家/地区的号码读取。',
   },
 };
