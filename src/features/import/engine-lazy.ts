@@ -36,6 +36,9 @@ export const lazyEngine: ImportEngine = {
   suggest: (...args) => loaded().liveEngine.suggest(...args),
   buildPlan: (...args) => loaded().liveEngine.buildPlan(...args),
   apply: (...args) => loaded().liveEngine.apply(...args),
+  suggestTransactions: (...args) => loaded().liveEngine.suggestTransactions(...args),
+  buildTransactionPlans: (...args) => loaded().liveEngine.buildTransactionPlans(...args),
+  applyTransactions: (...args) => loaded().liveEngine.applyTransactions(...args),
 };
 
 /** Writers for code that has awaited `loadEngine()` (exports are async anyway). */

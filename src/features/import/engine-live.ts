@@ -1,9 +1,11 @@
 // The import engine wired to the real pieces: the parsing worker (src/io/parse), the mapping and
-// plan (src/io/map) and the one-transaction write (core `applyImport`). The .xlsx writer loads
+// plan (src/io/map, with the row-per-transaction split) and the one-transaction write (core
+// `applyImport`, `applyImports` for customers plus purchases). The .xlsx writer loads
 // SheetJS on first use, so it stays out of the start-up bundle.
 
-import { applyImport } from '../../core/index';
+import { applyImport, applyImports } from '../../core/index';
 import { suggestMapping } from '../../io/map/mapping';
+import { looksLikeTransactions, splitTransactions, suggestTransactionMapping } from '../../io/map/transactions';
 import { buildImportPlan } from '../../io/map/plan';
 import { parseInWorker } from '../../io/parse/worker-client';
 import { toCsv } from '../../io/export/csv';
@@ -18,6 +20,21 @@ export const liveEngine: ImportEngine = {
   apply(book, sheet, plan) {
     const done = applyImport(book, sheet, plan);
     return { added: done.added.length, updated: done.updated };
+  },
+  suggestTransactions(book, rows, headerRow, opts) {
+    const mapping = suggestTransactionMapping(rows, headerRow, book, opts);
+    return mapping && looksLikeTransactions(rows, headerRow, mapping.customerColumn) ? mapping : undefined;
+  },
+  buildTransactionPlans: (book, rows, mapping) => splitTransactions(book, rows, mapping),
+  applyTransactions(book, plans) {
+    const [customers, purchases] = applyImports(book, [
+      { sheet: 'customers', plan: plans.customers },
+      { sheet: 'purchases', plan: plans.purchases },
+    ]);
+    return {
+      customers: { added: customers!.added.length, updated: customers!.updated },
+      purchases: { added: purchases!.added.length, updated: purchases!.updated },
+    };
   },
 };
 

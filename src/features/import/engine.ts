@@ -5,7 +5,13 @@
 import type { Book, CellValue, Column, ColumnType, SheetId } from '../../core/index';
 import type { ExportColumn } from '../../io/export/csv';
 import type { ExportTable } from '../../io/export/table';
+import type { TransactionMapping, TransactionPlans } from '../../io/map/transactions';
 import type { ColumnTarget, ImportPlan, ImportSettings, ParseLimits, ParseOptions, ParseResult, RawRow } from '../../io/types';
+
+export type { TransactionMapping, TransactionPlans };
+
+/** What applying a plan wrote into one sheet. */
+export type Applied = { readonly added: number; readonly updated: number };
 
 export type ParseJob = { readonly promise: Promise<ParseResult>; cancel(): void };
 
@@ -27,6 +33,21 @@ export interface ImportEngine {
   suggest(rows: readonly RawRow[], columns: readonly Column[], sheet: SheetId, opts: { readonly locale: string; readonly headerRow?: number }): Suggestion;
   buildPlan(book: Book, sheet: SheetId, rows: readonly RawRow[], settings: ImportSettings): ImportPlan;
   apply(book: Book, sheet: SheetId, plan: ImportPlan): { added: number; updated: number };
+  /**
+   * A row-per-transaction reading of the sheet (src/io/map/transactions): the suggested split of its
+   * columns between customers and purchases, when the file has a customer code that repeats and a
+   * date or amount column; undefined otherwise.
+   */
+  suggestTransactions(
+    book: Book,
+    rows: readonly RawRow[],
+    headerRow: number,
+    opts: { readonly dayFirst: boolean; readonly defaultCountry?: string },
+  ): TransactionMapping | undefined;
+  /** The customers plan (one per code) and the purchases plan (one per line), linked by the code. */
+  buildTransactionPlans(book: Book, rows: readonly RawRow[], mapping: TransactionMapping): TransactionPlans;
+  /** Writes both plans in ONE transaction: one undo step removes customers and purchases alike. */
+  applyTransactions(book: Book, plans: TransactionPlans): { readonly customers: Applied; readonly purchases: Applied };
 }
 
 /** The export writers (src/io/export): a sheet as a table, and that table as CSV text or .xlsx bytes. */

@@ -138,6 +138,18 @@ export type ImportReport = {
   readonly addedRows: readonly number[];
   /** Names of the columns the import created (plan keys `new:<index>` refer to them). */
   readonly newColumns: readonly string[];
+  /**
+   * A file with one line per sale imported as customers (the fields above, `sheet` 'customers') plus
+   * their purchases, written in the same transaction.
+   */
+  readonly purchases?: PurchasesReport;
+};
+
+export type PurchasesReport = {
+  readonly added: number;
+  readonly skipped: ImportPlan['skipped'];
+  readonly problems: ImportPlan['problems'];
+  readonly addedRows: readonly number[];
 };
 
 /** A plan's column key as a name: `new:<i>` is a column the import creates, anything else a book column id. */
@@ -156,6 +168,10 @@ export type ReportLabels = {
   readonly problem: string;
   readonly reason: (reason: string) => string;
   readonly column: (id: string) => string;
+  /** With purchases in the report: a sheet's name, added to each outcome ("Added · Purchases"). */
+  readonly sheet?: (sheet: 'customers' | 'purchases') => string;
+  /** With purchases in the report: a purchases column id as a name. */
+  readonly purchasesColumn?: (id: string) => string;
 };
 
 /** The report as rows of text (outcome, file row, column, value, detail), sorted by file row. */
@@ -169,6 +185,16 @@ export function reportTable(report: ImportReport, labels: ReportLabels): { heade
   }
   for (const s of report.skipped) rows.push({ row: s.fileRow, order: 2, cells: [labels.skipped, String(s.fileRow), '', '', labels.reason(s.reason)] });
   for (const p of report.problems) rows.push({ row: p.row, order: 3, cells: [labels.problem, String(p.row), labels.column(p.column), p.value, labels.reason(p.reason)] });
+  const sales = report.purchases;
+  if (sales) {
+    const sheet = labels.sheet ?? ((id: string) => id);
+    const column = labels.purchasesColumn ?? ((id: string) => id);
+    for (const r of rows) r.cells[0] = `${r.cells[0]} · ${sheet('customers')}`;
+    const tag = (outcome: string) => `${outcome} · ${sheet('purchases')}`;
+    for (const r of sales.addedRows) rows.push({ row: r, order: 4, cells: [tag(labels.added), String(r), '', '', ''] });
+    for (const s of sales.skipped) rows.push({ row: s.fileRow, order: 5, cells: [tag(labels.skipped), String(s.fileRow), '', '', labels.reason(s.reason)] });
+    for (const p of sales.problems) rows.push({ row: p.row, order: 6, cells: [tag(labels.problem), String(p.row), column(p.column), p.value, labels.reason(p.reason)] });
+  }
   rows.sort((a, b) => a.row - b.row || a.order - b.order);
   return { header: [...labels.headers], rows: rows.map((r) => r.cells) };
 }

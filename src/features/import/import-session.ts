@@ -6,8 +6,9 @@ import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-j
 import type { Book, Column, SheetId } from '../../core/index';
 import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
 import { createBookVersion } from '../../ui/bindings/book';
-import type { ImportEngine, Inferred, ParseJob, Suggestion } from './engine';
+import type { ImportEngine, Inferred, ParseJob, Suggestion, TransactionMapping, TransactionPlans } from './engine';
 import { ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
+import { hasCustomerColumn, txCounts, withTxRole } from './import-transactions';
 
 export type ImportPhase = 'idle' | 'parsing' | 'error' | 'ready' | 'done';
 
@@ -19,6 +20,9 @@ export type FileColumn = {
 };
 
 export type AmbiguousDates = { readonly count: number; readonly example: string };
+
+/** What the file becomes: rows of one sheet, or customers plus their purchases (one line per sale). */
+export type ImportMode = 'rows' | 'transactions';
 
 export type ImportSession = {
   readonly phase: Accessor<ImportPhase>;
@@ -47,6 +51,17 @@ export type ImportSession = {
   readonly planError: Accessor<string>;
   readonly report: Accessor<ImportReport | undefined>;
 
+  /** Whether the file looks like one line per sale, so it can be imported as customers plus purchases. */
+  readonly transactionsAvailable: Accessor<boolean>;
+  readonly mode: Accessor<ImportMode>;
+  /** The split of the file's columns between customers and purchases (the transactions mode). */
+  readonly txMapping: Accessor<TransactionMapping | undefined>;
+  /** Columns of the customers and purchases sheets, for the transactions mode's roles. */
+  readonly customerColumns: Accessor<readonly Column[]>;
+  readonly purchaseColumns: Accessor<readonly Column[]>;
+  /** Both plans, in the transactions mode once a column holds the customer code. */
+  readonly txPlans: Accessor<TransactionPlans | undefined>;
+
   open(file: Blob, name: string): void;
   setEncoding(encoding: EncodingName): void;
   setDelimiter(delimiter: string): void;
@@ -58,6 +73,9 @@ export type ImportSession = {
   setMatchBy(key: MatchKey): void;
   setPolicy(policy: MergePolicy): void;
   setDayFirst(dayFirst: boolean): void;
+  setMode(mode: ImportMode): void;
+  /** The transactions mode: file column `col` plays `role` (see import-transactions.ts). */
+  setTxRole(col: number, role: string): void;
   /** Writes the plan in one transaction; returns what was written, or undefined if nothing was. */
   confirm(): { added: number; updated: number } | undefined;
   /** Back to the drop zone for another file (the last report stays in `report`). */
@@ -93,19 +111,32 @@ export function createImportSession(deps: SessionDeps): ImportSession {
   const [policy, setPolicy] = createSignal<MergePolicy>('fillEmpty');
   const [dayFirst, setDayFirst] = createSignal(true);
   const [report, setReport] = createSignal<ImportReport | undefined>();
+  const [mode, setModeSignal] = createSignal<ImportMode>('rows');
+  const [txMapping, setTxMapping] = createSignal<TransactionMapping | undefined>();
 
   let job: ParseJob | undefined;
   let generation = 0;
 
   const rows = createMemo<readonly RawRow[]>(() => result()?.sheets[sheetIndex()]?.rows ?? []);
-  const bookColumns = createMemo(() => {
-    version();
-    return book
-      .sheet(targetSheet())
+  const columnsOf = (sheet: SheetId): Column[] =>
+    book
+      .sheet(sheet)
       .columns()
       .filter((c) => c.type !== 'computed')
       .sort((a, b) => a.pos - b.pos);
+  const bookColumns = createMemo(() => {
+    version();
+    return columnsOf(targetSheet());
   });
+  const customerColumns = createMemo(() => {
+    version();
+    return columnsOf('customers');
+  });
+  const purchaseColumns = createMemo(() => {
+    version();
+    return columnsOf('purchases');
+  });
+  const isTx = () => mode() === 'transactions' && !!txMapping();
   const [suggestion, setSuggestion] = createSignal<Suggestion | undefined>();
   const columns = createMemo<readonly FileColumn[]>(() => {
     const sug = suggestion();
@@ -120,18 +151,23 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     }));
   });
 
-  const isDateTarget = (t: ColumnTarget | undefined): boolean => {
+  const isDateTarget = (t: ColumnTarget | undefined, cols: readonly Column[]): boolean => {
     if (!t) return false;
     if (t.kind === 'new') return t.type === 'date';
-    if (t.kind === 'column') return bookColumns().find((c) => c.id === t.columnId)?.type === 'date';
+    if (t.kind === 'column') return cols.find((c) => c.id === t.columnId)?.type === 'date';
     return false;
+  };
+  /** Does file column `i` go to a date column (of either sheet, in the transactions mode)? */
+  const goesToDate = (i: number): boolean => {
+    const m = txMapping();
+    if (isTx() && m) return isDateTarget(m.purchaseTargets[i], purchaseColumns()) || (i !== m.customerColumn && isDateTarget(m.customerTargets[i], customerColumns()));
+    return isDateTarget(targets()[i], bookColumns());
   };
   const ambiguous = createMemo<AmbiguousDates | undefined>(() => {
     let count = 0;
     let example = '';
-    const t = targets();
     for (const c of columns()) {
-      if (!c.inferred.ambiguousDates || !isDateTarget(t[c.index])) continue;
+      if (!c.inferred.ambiguousDates || !goesToDate(c.index)) continue;
       count += c.inferred.ambiguousDates;
       example ||= ambiguousExample(columnValues(rows(), headerRow(), c.index)) ?? '';
     }
@@ -147,10 +183,23 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     defaultCountry: deps.defaultCountry?.(),
   }));
   const planned = createMemo<{ plan?: ImportPlan; error: string }>(() => {
-    if (phase() !== 'ready' || !rows().length) return { error: '' };
+    if (phase() !== 'ready' || !rows().length || isTx()) return { error: '' };
     version();
     try {
       return { plan: engine.buildPlan(book, targetSheet(), rows(), settings()), error: '' };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+
+  const txPlanned = createMemo<{ plans?: TransactionPlans; error: string }>(() => {
+    const m = txMapping();
+    if (phase() !== 'ready' || !rows().length || !isTx() || !hasCustomerColumn(m)) return { error: '' };
+    version();
+    const country = deps.defaultCountry?.();
+    const mapping: TransactionMapping = { ...m, headerRow: headerRow(), policy: policy(), dayFirst: dayFirst(), ...(country ? { defaultCountry: country } : {}) };
+    try {
+      return { plans: engine.buildTransactionPlans(book, rows(), mapping), error: '' };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
@@ -163,11 +212,19 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       locale: deps.locale(),
       headerRow: detectHeader ? undefined : untrack(headerRow),
     });
+    // A file with one line per sale is offered as customers plus purchases, and that is the default
+    // when it is first seen (a new file or sheet, or a header row that reveals it).
+    const country = deps.defaultCountry?.();
+    const tx = engine.suggestTransactions(book, r, sug.headerRow, { dayFirst: sug.dayFirst, ...(country ? { defaultCountry: country } : {}) });
+    const wasAvailable = !!untrack(txMapping);
     batch(() => {
       setSuggestion(sug);
       setHeaderRowSignal(sug.headerRow);
       setTargets(sug.headers.map((_, i) => sug.targets[i] ?? { kind: 'skip' }));
       setDayFirst(sug.dayFirst);
+      setTxMapping(tx);
+      if (!tx) setModeSignal('rows');
+      else if (detectHeader || !wasAvailable) setModeSignal('transactions');
     });
   }
 
@@ -214,6 +271,38 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     );
   }
 
+  /** Writes customers and purchases in one transaction and keeps both in the report. */
+  function confirmTransactions(): { added: number; updated: number } | undefined {
+    const plans = untrack(txPlanned).plans;
+    const f = untrack(file);
+    if (!plans || !f || txCounts(plans).toWrite === 0) return undefined;
+    const done = engine.applyTransactions(book, plans);
+    const c = plans.customers;
+    batch(() => {
+      setReport({
+        fileName: f.name,
+        sheet: 'customers',
+        at: deps.now?.() ?? Date.now(),
+        added: done.customers.added,
+        updated: done.customers.updated,
+        unchanged: c.unchanged,
+        skipped: c.skipped,
+        problems: c.problems,
+        updates: c.update,
+        addedRows: c.add.map((a) => a.fileRow),
+        newColumns: c.newColumns.map((n) => n.name),
+        purchases: {
+          added: done.purchases.added,
+          skipped: plans.purchases.skipped,
+          problems: plans.purchases.problems,
+          addedRows: plans.purchases.add.map((a) => a.fileRow),
+        },
+      });
+      setPhase('done');
+    });
+    return { added: done.customers.added + done.purchases.added, updated: done.customers.updated };
+  }
+
   function fail(e: unknown): void {
     batch(() => {
       setErrorKey(`import.error.${e instanceof ParseError ? e.code : 'corrupt'}`);
@@ -242,8 +331,14 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     dayFirst,
     ambiguous,
     plan: () => planned().plan,
-    planError: () => planned().error,
+    planError: () => (isTx() ? txPlanned().error : planned().error),
     report,
+    transactionsAvailable: () => !!txMapping(),
+    mode: () => (txMapping() ? mode() : 'rows'),
+    txMapping,
+    customerColumns,
+    purchaseColumns,
+    txPlans: () => txPlanned().plans,
 
     open(blob, name) {
       batch(() => {
@@ -297,7 +392,19 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     setMatchBy,
     setPolicy,
     setDayFirst,
+    setMode(next) {
+      setModeSignal(next === 'transactions' && untrack(txMapping) ? 'transactions' : 'rows');
+    },
+    setTxRole(col, role) {
+      const m = untrack(txMapping);
+      if (!m) return;
+      const c = untrack(columns)[col];
+      const type = c && c.inferred.type !== 'computed' ? c.inferred.type : 'text';
+      const name = c?.header || `Column ${col + 1}`;
+      setTxMapping(withTxRole(m, col, role, () => ({ kind: 'new', name, type })));
+    },
     confirm() {
+      if (untrack(isTx)) return confirmTransactions();
       const plan = untrack(planned).plan;
       const f = untrack(file);
       if (!plan || !f || plan.add.length + plan.update.length === 0) return undefined;

@@ -1,14 +1,17 @@
 // The Import tab: a drop zone and a file picker; while the worker reads, a progress bar and Cancel;
 // then the file's settings (encoding, delimiter, sheet, header row), a preview of its first rows,
 // the column mapping, where and how to merge, the plan's counts and lists — and only on "Import N
-// rows" is anything written. Afterwards the report stays here. File content is only ever text nodes.
+// rows" is anything written. A file with one line per sale can instead be imported as customers
+// plus their purchases (its own column roles and a plan per sheet, written in one step). Afterwards
+// the report stays here. File content is only ever text nodes.
 
 import { createSignal, For, Index, Show, type JSX } from 'solid-js';
 import { SHEET_IDS, type Column, type SheetId } from '../../core/index';
 import type { ColumnTarget, EncodingName, MatchKey, MergePolicy } from '../../io/types';
 import { useServices } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
-import type { FileColumn, ImportSession } from './import-session';
+import type { FileColumn, ImportMode, ImportSession } from './import-session';
+import { duplicateRoles, hasCustomerColumn, isSaleField, ROLE_CODE, ROLE_NEW_CUSTOMER_COLUMN, ROLE_SKIP, customerRole, saleRole, txCounts, txRoleOf } from './import-transactions';
 import {
   cellText,
   DELIMITER_CHOICES,
@@ -271,47 +274,60 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
 
       <section class="im-card" aria-labelledby="im-map-h">
         <h2 id="im-map-h">{i18n.t('import.mapping')}</h2>
-        <p class="im-muted">{i18n.t('import.mapping.lead')}</p>
-        <div class="im-fields">
-          <div class="im-field">
-            <label for="im-target-sheet">{i18n.t('import.targetSheet')}</label>
-            <select id="im-target-sheet" class="im-select" onChange={(e) => s.setTargetSheet(e.currentTarget.value as SheetId)}>
-              <For each={SHEET_IDS}>
-                {(id) => (
-                  <option value={id} selected={id === s.targetSheet()}>
-                    {i18n.t(`sheet.${id}`)}
-                  </option>
-                )}
-              </For>
-            </select>
+        <Show when={s.transactionsAvailable()}>
+          <ModeChoice session={s} />
+        </Show>
+        <Show when={s.mode() === 'transactions'}>
+          <TxMapping session={s} />
+        </Show>
+        <Show when={s.mode() === 'rows'}>
+          <p class="im-muted">{i18n.t('import.mapping.lead')}</p>
+          <div class="im-fields">
+            <div class="im-field">
+              <label for="im-target-sheet">{i18n.t('import.targetSheet')}</label>
+              <select id="im-target-sheet" class="im-select" onChange={(e) => s.setTargetSheet(e.currentTarget.value as SheetId)}>
+                <For each={SHEET_IDS}>
+                  {(id) => (
+                    <option value={id} selected={id === s.targetSheet()}>
+                      {i18n.t(`sheet.${id}`)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
           </div>
-        </div>
-        <ul class="im-map-list">
-          <Index each={s.columns()}>{(col) => <MappingLine col={col()} session={s} />}</Index>
-        </ul>
+          <ul class="im-map-list">
+            <Index each={s.columns()}>{(col) => <MappingLine col={col()} session={s} />}</Index>
+          </ul>
+        </Show>
       </section>
 
       <section class="im-card" aria-labelledby="im-merge-h">
         <h2 id="im-merge-h">{i18n.t('import.merge')}</h2>
+        <Show when={s.mode() === 'transactions'}>
+          <p class="im-muted im-tx-note">{i18n.t('import.tx.matchNote')}</p>
+        </Show>
         <div class="im-fields">
-          <div class="im-field">
-            <label for="im-match">{i18n.t('import.matchBy')}</label>
-            <select id="im-match" class="im-select" onChange={(e) => s.setMatchBy(e.currentTarget.value as MatchKey)}>
-              <For each={MATCH_KEYS}>
-                {(k) => (
-                  <option value={k} selected={k === s.matchBy()}>
-                    {i18n.t(`import.matchBy.${k}`)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </div>
+          <Show when={s.mode() === 'rows'}>
+            <div class="im-field">
+              <label for="im-match">{i18n.t('import.matchBy')}</label>
+              <select id="im-match" class="im-select" onChange={(e) => s.setMatchBy(e.currentTarget.value as MatchKey)}>
+                <For each={MATCH_KEYS}>
+                  {(k) => (
+                    <option value={k} selected={k === s.matchBy()}>
+                      {i18n.t(`import.matchBy.${k}`)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+          </Show>
           <div class="im-field">
             <label for="im-policy">{i18n.t('import.policy')}</label>
             <select
               id="im-policy"
               class="im-select"
-              disabled={s.matchBy() === 'none'}
+              disabled={s.mode() === 'rows' && s.matchBy() === 'none'}
               aria-describedby="im-policy-hint"
               onChange={(e) => s.setPolicy(e.currentTarget.value as MergePolicy)}
             >
@@ -324,7 +340,7 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
               </For>
             </select>
             <span class="im-hint" id="im-policy-hint">
-              {s.matchBy() === 'none' ? i18n.t('import.policy.noneHint') : i18n.t(`import.policy.${s.policy()}.hint`)}
+              {s.mode() === 'rows' && s.matchBy() === 'none' ? i18n.t('import.policy.noneHint') : i18n.t(`import.policy.${s.policy()}.hint`)}
             </span>
           </div>
         </div>
@@ -347,8 +363,227 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
         </Show>
       </section>
 
-      <PlanPreview session={s} actions={props.actions} />
+      <Show when={s.mode() === 'rows'} fallback={<TxPlanPreview session={s} actions={props.actions} />}>
+        <PlanPreview session={s} actions={props.actions} />
+      </Show>
     </>
+  );
+}
+
+// --- a file with one line per sale: customers plus their purchases -----------------------------
+
+const MODES: readonly ImportMode[] = ['rows', 'transactions'];
+
+/** "Import as": customers only, or customers and their purchases (offered when the file has sales). */
+function ModeChoice(props: { session: ImportSession }): JSX.Element {
+  const { i18n } = useServices();
+  const s = props.session;
+  return (
+    <fieldset class="im-modes">
+      <legend>{i18n.t('import.mode')}</legend>
+      <p class="im-muted im-modes-lead">{i18n.t('import.mode.detected')}</p>
+      <div class="im-mode-list" role="radiogroup">
+        <For each={MODES}>
+          {(m) => (
+            <label class="im-mode" classList={{ 'is-on': s.mode() === m }}>
+              <input type="radio" name="im-mode" value={m} checked={s.mode() === m} onChange={() => s.setMode(m)} />
+              <span class="im-mode-mark" aria-hidden="true" />
+              <span class="im-mode-text">
+                <span class="im-mode-title">{i18n.t(`import.mode.${m}`)}</span>
+                <span class="im-mode-hint">{i18n.t(`import.mode.${m}.hint`)}</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The role of each file column: the customer code, a customer field, a purchase field, or nothing. */
+function TxMapping(props: { session: ImportSession }): JSX.Element {
+  const { i18n } = useServices();
+  const s = props.session;
+  return (
+    <>
+      <p class="im-muted">{i18n.t('import.tx.lead')}</p>
+      <Show when={s.txMapping() && !hasCustomerColumn(s.txMapping())}>
+        <p class="im-warn im-tx-warn" role="alert">
+          {i18n.t('import.tx.noCode')}
+        </p>
+      </Show>
+      <ul class="im-map-list">
+        <Index each={s.columns()}>{(col) => <TxMappingLine col={col()} session={s} />}</Index>
+      </ul>
+    </>
+  );
+}
+
+function TxMappingLine(props: { col: FileColumn; session: ImportSession }): JSX.Element {
+  const { i18n } = useServices();
+  const s = props.session;
+  const role = () => {
+    const m = s.txMapping();
+    return m ? txRoleOf(m, props.col.index) : ROLE_SKIP;
+  };
+  const header = () => props.col.header || i18n.t('import.column.untitled', { n: props.col.index + 1 });
+  const colName = (c: Column) => c.name || (c.labelKey ? i18n.t(c.labelKey) : c.id);
+  const duplicate = () => {
+    const m = s.txMapping();
+    return !!m && duplicateRoles(m, s.columns().length).has(props.col.index);
+  };
+  const selectId = () => `im-tx-${props.col.index}`;
+  const customerFields = () => s.customerColumns().filter((c) => c.id !== 'code');
+  const saleFields = () => s.purchaseColumns().filter((c) => isSaleField(c.id));
+  return (
+    <li class="im-map-line im-tx-line" classList={{ 'is-skipped': role() === ROLE_SKIP, 'is-code': role() === ROLE_CODE }}>
+      <div class="im-map-source">
+        <label class="im-map-header" for={selectId()}>
+          {header()}
+        </label>
+        <span class="im-map-samples">{props.col.samples.length ? props.col.samples.join(' · ') : i18n.t('import.column.empty')}</span>
+      </div>
+      <span class="im-map-arrow" aria-hidden="true">
+        →
+      </span>
+      <div class="im-map-target">
+        <select
+          id={selectId()}
+          class="im-select"
+          aria-label={i18n.t('import.target.label', { column: header() })}
+          onChange={(e) => s.setTxRole(props.col.index, e.currentTarget.value)}
+        >
+          <option value={ROLE_CODE} selected={role() === ROLE_CODE}>
+            {i18n.t('import.tx.role.code')}
+          </option>
+          <optgroup label={i18n.t('import.tx.group.sale')}>
+            <For each={saleFields()}>
+              {(c) => (
+                <option value={saleRole(c.id)} selected={role() === saleRole(c.id)}>
+                  {colName(c)}
+                </option>
+              )}
+            </For>
+          </optgroup>
+          <optgroup label={i18n.t('import.tx.group.customer')}>
+            <For each={customerFields()}>
+              {(c) => (
+                <option value={customerRole(c.id)} selected={role() === customerRole(c.id)}>
+                  {colName(c)}
+                </option>
+              )}
+            </For>
+            <option value={ROLE_NEW_CUSTOMER_COLUMN} selected={role() === ROLE_NEW_CUSTOMER_COLUMN}>
+              {i18n.t('import.tx.role.newCustomerColumn')}
+            </option>
+          </optgroup>
+          <option value={ROLE_SKIP} selected={role() === ROLE_SKIP}>
+            {i18n.t('import.target.skip')}
+          </option>
+        </select>
+        <span
+          class="im-tx-tag"
+          classList={{ 'is-sale': role().startsWith('sale:'), 'is-code': role() === ROLE_CODE, 'is-none': role() === ROLE_SKIP }}
+          aria-hidden={role() === ROLE_SKIP ? 'true' : undefined}
+        >
+          {role() === ROLE_CODE ? i18n.t('import.tx.tag.both') : role().startsWith('sale:') ? i18n.t('sheet.purchases') : role() === ROLE_SKIP ? '' : i18n.t('sheet.customers')}
+        </span>
+        <Show when={duplicate()}>
+          <span class="im-warn">{i18n.t('import.target.duplicate')}</span>
+        </Show>
+      </div>
+    </li>
+  );
+}
+
+/** Both plans before anything is written: customers new/updated, purchases new, and their problems. */
+function TxPlanPreview(props: { session: ImportSession; actions: ImportViewActions }): JSX.Element {
+  const { i18n } = useServices();
+  const s = props.session;
+  const counts = () => {
+    const p = s.txPlans();
+    return p ? txCounts(p) : undefined;
+  };
+  const customerLabel = useColumnLabel(
+    () => 'customers',
+    () => s.txPlans()?.customers.newColumns.map((c) => c.name) ?? [],
+  );
+  const purchaseLabel = useColumnLabel(
+    () => 'purchases',
+    () => [],
+  );
+  return (
+    <section class="im-card" aria-labelledby="im-plan-h">
+      <h2 id="im-plan-h">{i18n.t('import.plan')}</h2>
+      <Show when={s.planError()}>
+        <div class="im-alert" role="alert">
+          <Icon name="alert" size={22} />
+          <p>{i18n.t('import.plan.failed', { detail: s.planError() })}</p>
+        </div>
+      </Show>
+      <Show when={s.txPlans()}>
+        {(plans) => (
+          <div class="im-tx-plans">
+            <div class="im-tx-plan" data-plan="customers">
+              <h3 class="im-tx-plan-h">{i18n.t('sheet.customers')}</h3>
+              <Counts
+                items={[
+                  ['add', counts()!.customers.add],
+                  ['update', counts()!.customers.update],
+                  ['unchanged', counts()!.customers.unchanged],
+                  ['problems', counts()!.customers.problems],
+                ]}
+              />
+              <Show when={plans().customers.newColumns.length > 0}>
+                <p class="im-muted">
+                  {i18n.t('import.plan.newColumns', {
+                    names: plans()
+                      .customers.newColumns.map((c) => `${c.name} (${i18n.t(`columnType.${c.type}`)})`)
+                      .join(', '),
+                  })}
+                </p>
+              </Show>
+              <Details title={i18n.t('import.list.updated', { count: plans().customers.update.length })} show={plans().customers.update.length > 0}>
+                <UpdateList updates={plans().customers.update} colLabel={customerLabel} />
+              </Details>
+              <Details title={i18n.t('import.list.problems', { count: plans().customers.problems.length })} show={plans().customers.problems.length > 0}>
+                <ProblemList problems={plans().customers.problems} colLabel={customerLabel} />
+              </Details>
+            </div>
+            <div class="im-tx-plan" data-plan="purchases">
+              <h3 class="im-tx-plan-h">{i18n.t('sheet.purchases')}</h3>
+              <Counts
+                items={[
+                  ['add', counts()!.purchases.add],
+                  ['skipped', counts()!.purchases.skipped],
+                  ['problems', counts()!.purchases.problems],
+                ]}
+              />
+              <Details title={i18n.t('import.list.skipped', { count: plans().purchases.skipped.length })} show={plans().purchases.skipped.length > 0}>
+                <SkippedList skipped={plans().purchases.skipped} />
+              </Details>
+              <Details title={i18n.t('import.list.problems', { count: plans().purchases.problems.length })} show={plans().purchases.problems.length > 0}>
+                <ProblemList problems={plans().purchases.problems} colLabel={purchaseLabel} />
+              </Details>
+            </div>
+          </div>
+        )}
+      </Show>
+      <div class="im-actions">
+        <button
+          type="button"
+          class="wb-button is-primary im-confirm"
+          disabled={!counts() || counts()!.toWrite === 0}
+          onClick={() => props.actions.confirm()}
+        >
+          {i18n.t('import.tx.confirm', { customers: counts()?.customers.toWrite ?? 0, purchases: counts()?.purchases.toWrite ?? 0 })}
+        </button>
+        <button type="button" class="wb-button" onClick={() => s.reset()}>
+          {i18n.t('import.cancel')}
+        </button>
+        <span class="im-muted">{counts() && counts()!.toWrite === 0 ? i18n.t('import.nothingToDo') : i18n.t('import.oneStep')}</span>
+      </div>
+    </section>
   );
 }
 
@@ -678,6 +913,10 @@ function Report(props: { report: ImportReport; actions: ImportViewActions }): JS
     () => props.report.sheet,
     () => props.report.newColumns,
   );
+  const purchaseLabel = useColumnLabel(
+    () => 'purchases',
+    () => [],
+  );
   const r = () => props.report;
   return (
     <section class="im-card im-report" aria-labelledby="im-report-h">
@@ -685,18 +924,64 @@ function Report(props: { report: ImportReport; actions: ImportViewActions }): JS
         <Icon name="check" size={22} />
         <span>{i18n.t('import.report.title')}</span>
       </h2>
-      <p class="im-muted">
-        {i18n.t('import.report.lead', { file: r().fileName, sheet: i18n.t(`sheet.${r().sheet}`), when: i18n.i18n.formatDateTime(r().at) })}
-      </p>
-      <Counts
-        items={[
-          ['add', r().added],
-          ['update', r().updated],
-          ['unchanged', r().unchanged],
-          ['skipped', r().skipped.length],
-          ['problems', r().problems.length],
-        ]}
-      />
+      <Show
+        when={r().purchases}
+        fallback={
+          <>
+            <p class="im-muted">
+              {i18n.t('import.report.lead', { file: r().fileName, sheet: i18n.t(`sheet.${r().sheet}`), when: i18n.i18n.formatDateTime(r().at) })}
+            </p>
+            <Counts
+              items={[
+                ['add', r().added],
+                ['update', r().updated],
+                ['unchanged', r().unchanged],
+                ['skipped', r().skipped.length],
+                ['problems', r().problems.length],
+              ]}
+            />
+          </>
+        }
+      >
+        {(sales) => (
+          <>
+            <p class="im-muted">
+              {i18n.t('import.report.leadTx', {
+                file: r().fileName,
+                customers: i18n.t('sheet.customers'),
+                purchases: i18n.t('sheet.purchases'),
+                when: i18n.i18n.formatDateTime(r().at),
+              })}
+            </p>
+            <div class="im-tx-plans">
+              <div class="im-tx-plan" data-plan="customers">
+                <h3 class="im-tx-plan-h">{i18n.t('sheet.customers')}</h3>
+                <Counts
+                  items={[
+                    ['add', r().added],
+                    ['update', r().updated],
+                    ['unchanged', r().unchanged],
+                    ['problems', r().problems.length],
+                  ]}
+                />
+              </div>
+              <div class="im-tx-plan" data-plan="purchases">
+                <h3 class="im-tx-plan-h">{i18n.t('sheet.purchases')}</h3>
+                <Counts
+                  items={[
+                    ['add', sales().added],
+                    ['skipped', sales().skipped.length],
+                    ['problems', sales().problems.length],
+                  ]}
+                />
+              </div>
+            </div>
+            <Details title={i18n.t('import.list.problems', { count: sales().problems.length })} show={sales().problems.length > 0}>
+              <ProblemList problems={sales().problems} colLabel={purchaseLabel} />
+            </Details>
+          </>
+        )}
+      </Show>
       <Details title={i18n.t('import.list.updated', { count: r().updates.length })} show={r().updates.length > 0}>
         <UpdateList updates={r().updates} colLabel={colLabel} />
       </Details>
@@ -708,7 +993,12 @@ function Report(props: { report: ImportReport; actions: ImportViewActions }): JS
       </Details>
       <p class="im-muted im-undo-note">{i18n.t('import.report.undo')}</p>
       <div class="im-actions">
-        <button type="button" class="wb-button is-primary" onClick={() => props.actions.openSheet(r().sheet as SheetId)}>
+        <Show when={r().purchases}>
+          <button type="button" class="wb-button is-primary" onClick={() => props.actions.openSheet('purchases')}>
+            {i18n.t('import.report.open', { sheet: i18n.t('sheet.purchases') })}
+          </button>
+        </Show>
+        <button type="button" class="wb-button" classList={{ 'is-primary': !r().purchases }} onClick={() => props.actions.openSheet(r().sheet as SheetId)}>
           {i18n.t('import.report.open', { sheet: i18n.t(`sheet.${r().sheet}`) })}
         </button>
         <button type="button" class="wb-button" onClick={() => props.actions.exportReport()}>
@@ -719,6 +1009,18 @@ function Report(props: { report: ImportReport; actions: ImportViewActions }): JS
   );
 }
 
+/** One line about an import: what it added, updated, skipped; with purchases, those too. */
+export function reportSummary(report: ImportReport, t: (key: string, params?: Record<string, string | number>) => string): string {
+  const params = {
+    file: report.fileName,
+    added: report.added,
+    updated: report.updated,
+    skipped: report.skipped.length,
+    problems: report.problems.length + (report.purchases?.problems.length ?? 0),
+  };
+  return report.purchases ? t('import.report.summaryTx', { ...params, purchases: report.purchases.added }) : t('import.report.summary', params);
+}
+
 /** The last import's report, under the drop zone, while another file is chosen. */
 function LastReport(props: { report: ImportReport; actions: ImportViewActions }): JSX.Element {
   const { i18n } = useServices();
@@ -726,13 +1028,7 @@ function LastReport(props: { report: ImportReport; actions: ImportViewActions })
     <section class="im-card im-last" aria-labelledby="im-last-h">
       <h2 id="im-last-h">{i18n.t('import.report.last')}</h2>
       <p>
-        {i18n.t('import.report.summary', {
-          file: props.report.fileName,
-          added: props.report.added,
-          updated: props.report.updated,
-          skipped: props.report.skipped.length,
-          problems: props.report.problems.length,
-        })}
+        {reportSummary(props.report, i18n.t)}
       </p>
       <div class="im-actions">
         <button type="button" class="wb-button" onClick={() => props.actions.exportReport()}>

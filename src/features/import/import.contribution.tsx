@@ -2,6 +2,7 @@
 // Import…", "File: Export Sheet as Excel…" and "File: Export Sheet as CSV…". The import session lives
 // here, outside the tab, so the mapping and the last report survive switching tabs.
 
+import { phoneCountry } from '../settings/phone-country';
 import { createRoot, Show, type JSX } from 'solid-js';
 import { todayIso } from '../../base/date';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
@@ -14,7 +15,7 @@ import type { ExportWriters, ImportEngine } from './engine';
 import { lazyEngine, lazyWriters, loadEngine } from './engine-lazy';
 import { exportFileName, planColumnLabel, reportTable, type ImportReport } from './import-model';
 import { createImportSession, type ImportSession } from './import-session';
-import { ImportView, type ImportViewActions } from './import-view';
+import { ImportView, reportSummary, type ImportViewActions } from './import-view';
 import './import.css';
 
 export const IMPORT_EDITOR: { kind: string; id: string } = { kind: 'import', id: '' };
@@ -47,7 +48,7 @@ export function registerImportContribution(
   const writers = deps.writers ?? lazyWriters;
   const session = createRoot((dispose) => {
     store.add(toDisposable(dispose));
-    return createImportSession({ book, engine: deps.engine ?? lazyEngine, locale: () => i18n.locale() });
+    return createImportSession({ book, engine: deps.engine ?? lazyEngine, locale: () => i18n.locale(), defaultCountry: phoneCountry });
   });
 
   const colLabel = (c: Pick<Column, 'name' | 'labelKey' | 'id'>) => c.name || (c.labelKey ? i18n.t(c.labelKey) : c.id);
@@ -78,10 +79,11 @@ export function registerImportContribution(
     if (!report) return;
     if (!deps.writers) await loadEngine();
     const sheet = report.sheet as SheetId;
-    const bookLabel = (id: string) => {
-      const c = book.sheet(sheet).column(id);
+    const labelIn = (of: SheetId) => (id: string) => {
+      const c = book.sheet(of).column(id);
       return c ? colLabel(c) : id;
     };
+    const bookLabel = labelIn(sheet);
     const table = reportTable(report, {
       headers: [
         i18n.t('import.report.col.outcome'),
@@ -96,6 +98,8 @@ export function registerImportContribution(
       problem: i18n.t('import.report.problem'),
       reason: (r) => (i18n.i18n.has(r) ? i18n.t(r) : r),
       column: (key) => planColumnLabel(key, report.newColumns, bookLabel),
+      sheet: (id) => i18n.t(`sheet.${id}`),
+      purchasesColumn: labelIn('purchases'),
     });
     const columns = table.header.map((name) => ({ name, type: 'text' as const }));
     const base = report.fileName.replace(/\.[^.]*$/, '') || 'import';
@@ -105,7 +109,9 @@ export function registerImportContribution(
   const actions: ImportViewActions = {
     confirm() {
       const done = session.confirm();
-      const sheet = session.report()?.sheet as SheetId | undefined;
+      // Customers plus their purchases open the purchases, where the file's lines now are.
+      const report = session.report();
+      const sheet = (report?.purchases ? 'purchases' : report?.sheet) as SheetId | undefined;
       if (done && sheet) wb.openEditor({ kind: 'sheet', id: sheet });
     },
     openSheet: (sheet) => wb.openEditor({ kind: 'sheet', id: sheet }),
@@ -182,13 +188,7 @@ function ImportSideView(props: { session: ImportSession; exportReport: () => voi
         {(r) => (
           <div class="im-side-report">
             <p class="wb-view-note">
-              {i18n.t('import.report.summary', {
-                file: r().fileName,
-                added: r().added,
-                updated: r().updated,
-                skipped: r().skipped.length,
-                problems: r().problems.length,
-              })}
+              {reportSummary(r(), i18n.t)}
             </p>
             <ul class="wb-list">
               <li>
