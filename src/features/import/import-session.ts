@@ -276,9 +276,10 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     const plans = untrack(txPlanned).plans;
     const f = untrack(file);
     if (!plans || !f || txCounts(plans).toWrite === 0) return undefined;
-    const done = engine.applyTransactions(book, plans);
     const c = plans.customers;
+    let done!: ReturnType<typeof engine.applyTransactions>;
     batch(() => {
+      done = engine.applyTransactions(book, plans);
       setReport({
         fileName: f.name,
         sheet: 'customers',
@@ -409,8 +410,11 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       const f = untrack(file);
       if (!plan || !f || plan.add.length + plan.update.length === 0) return undefined;
       const sheet = untrack(targetSheet);
-      const done = engine.apply(book, sheet, plan);
+      let done!: { added: number; updated: number };
+      // Apply inside the batch, with the phase leaving 'ready' in the same batch: the plan memos
+      // track the book's version and would otherwise rebuild the whole plan right after the write.
       batch(() => {
+        done = engine.apply(book, sheet, plan);
         setReport({
           fileName: f.name,
           sheet,

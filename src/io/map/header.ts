@@ -69,6 +69,8 @@ const TOTAL_LABELS: ReadonlySet<string> = new Set([
  * The whole cell must be the label, so a customer called "Total Fitness" is not one.
  */
 export function isTotalLabel(text: string): boolean {
+  // Labels are short words; skip the folding for the many longer cells of a big file.
+  if (text.length > 24) return false;
   return TOTAL_LABELS.has(foldText(text).replace(/[\s\d\p{P}\p{S}]/gu, ''));
 }
 
