@@ -42,3 +42,21 @@ describe('grid selection', () => {
     expect(clampPos({ r: 30, c: 9 }, 10, 5)).toEqual({ r: 9, c: 4 });
   });
 });
+
+describe('Ctrl+arrow stops at the edge of the data, as in Excel', () => {
+  // Column 0: filled rows 0-2, empty 3-5, filled 6-7, empty 8-9.
+  const filled = new Set([0, 1, 2, 6, 7]);
+  const isEmpty = (r: number, c: number) => c !== 0 || !filled.has(r);
+  const size = { rows: 10, cols: 3, pageRows: 5 };
+  it('runs to the end of a filled block, then jumps to the next block, then to the edge', () => {
+    expect(moveBy({ r: 0, c: 0 }, 'ArrowDown', true, size, isEmpty)).toEqual({ r: 2, c: 0 });
+    expect(moveBy({ r: 2, c: 0 }, 'ArrowDown', true, size, isEmpty)).toEqual({ r: 6, c: 0 });
+    expect(moveBy({ r: 6, c: 0 }, 'ArrowDown', true, size, isEmpty)).toEqual({ r: 7, c: 0 });
+    expect(moveBy({ r: 7, c: 0 }, 'ArrowDown', true, size, isEmpty)).toEqual({ r: 9, c: 0 });
+    expect(moveBy({ r: 9, c: 0 }, 'ArrowUp', true, size, isEmpty)).toEqual({ r: 7, c: 0 });
+    expect(moveBy({ r: 1, c: 0 }, 'ArrowRight', true, size, isEmpty)).toEqual({ r: 1, c: 2 });
+  });
+  it('without data knowledge goes to the sheet edge', () => {
+    expect(moveBy({ r: 0, c: 0 }, 'ArrowDown', true, size)).toEqual({ r: 9, c: 0 });
+  });
+});

@@ -516,12 +516,16 @@ export function Grid(props: GridProps): JSX.Element {
   // --- keyboard -----------------------------------------------------------------------------------
   const navigate = (key: NavKey, ctrl: boolean, shift: boolean) => {
     const size = { rows: rowCount(), cols: visibleCols().length, pageRows: pageRows() };
+    const isEmpty = (r: number, c: number) => {
+      const v = valueAt({ r, c });
+      return v === null || v === '' || (Array.isArray(v) && v.length === 0);
+    };
     if (shift) {
-      const x = moveBy(extent(), key, ctrl, size);
+      const x = moveBy(extent(), key, ctrl, size, isEmpty);
       setExtent(x);
       scrollToCell(x);
     } else {
-      const p = moveBy(active(), key, ctrl, size);
+      const p = moveBy(active(), key, ctrl, size, isEmpty);
       select(p);
       // Going to the first column by keyboard shows the sheet's left edge, as in Excel.
       if (p.c === 0) colV.scrollToOffset(0);

@@ -32,7 +32,15 @@ export const isNavKey = (key: string): key is NavKey =>
  * Where a navigation key moves `from`, like Excel: arrows by one (Ctrl: to the edge), Home/End to
  * the row's first/last column (Ctrl: the first/last cell), PageUp/PageDown by a screen of rows.
  */
-export function moveBy(from: CellPos, key: NavKey, ctrl: boolean, size: { rows: number; cols: number; pageRows: number }): CellPos {
+export function moveBy(
+  from: CellPos,
+  key: NavKey,
+  ctrl: boolean,
+  size: { rows: number; cols: number; pageRows: number },
+  isEmpty?: (r: number, c: number) => boolean,
+): CellPos {
+  const step = STEPS[key as keyof typeof STEPS];
+  if (ctrl && step && isEmpty) return dataEdge(from, step[0], step[1], size, isEmpty);
   const lastR = Math.max(0, size.rows - 1);
   const lastC = Math.max(0, size.cols - 1);
   let { r, c } = from;
@@ -65,6 +73,38 @@ export function moveBy(from: CellPos, key: NavKey, ctrl: boolean, size: { rows: 
       break;
   }
   return clampPos({ r, c }, size.rows, size.cols);
+}
+
+const STEPS = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as const;
+
+/**
+ * Ctrl+arrow as in Excel: inside a block of filled cells, to the block's last cell; otherwise to
+ * the next filled cell in that direction, or the sheet's edge when there is none.
+ */
+export function dataEdge(
+  from: CellPos,
+  dr: number,
+  dc: number,
+  size: { rows: number; cols: number },
+  isEmpty: (r: number, c: number) => boolean,
+): CellPos {
+  const inside = (r: number, c: number) => r >= 0 && c >= 0 && r < size.rows && c < size.cols;
+  let { r, c } = from;
+  if (!inside(r + dr, c + dc)) return from;
+  if (!isEmpty(r, c) && !isEmpty(r + dr, c + dc)) {
+    while (inside(r + dr, c + dc) && !isEmpty(r + dr, c + dc)) {
+      r += dr;
+      c += dc;
+    }
+    return { r, c };
+  }
+  r += dr;
+  c += dc;
+  while (isEmpty(r, c) && inside(r + dr, c + dc)) {
+    r += dr;
+    c += dc;
+  }
+  return { r, c };
 }
 
 /** Tab / Shift+Tab: next or previous column, wrapping to the next or previous row. */
