@@ -5,37 +5,13 @@
 import * as Y from 'yjs';
 import { createBook, yDocOf } from '../../src/core/doc/book-doc';
 import { addRows, type RowValues } from '../../src/core/index';
+import { EN_ADDR, EN_CITIES, EN_FIRST, EN_LAST, ES_ASCII, ES_CITIES, ES_FIRST, ES_LAST, ES_STREETS, TAGS, TIERS, ZH_FIRST, ZH_LAST, pad, rng } from './sample-data.mjs';
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const ES_FIRST = ['José', 'María', 'Lucía', 'Javier', 'Carmen', 'Ángel', 'Sofía', 'Íñigo', 'Nuria', 'Pablo', 'Begoña', 'Raúl', 'Elena', 'Andrés', 'Pilar', 'Sergio', 'Marta', 'Jesús', 'Rocío', 'Álvaro'];
-const ES_LAST = ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez', 'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Alonso', 'Gutiérrez', 'Navarro', 'Torres', 'Domínguez', 'Vázquez', 'Ramos', 'Gil', 'Ramírez', 'Serrano', 'Blanco', 'Molina', 'Castillo', 'Ortega', 'Rubio', 'Núñez', 'Ibáñez', 'Peña'];
-const ES_ASCII: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u', ñ: 'n', Á: 'a', É: 'e', Í: 'i', Ó: 'o', Ú: 'u', Ñ: 'n' };
-const ZH_LAST = [['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'], ['黄', 'huang'], ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'], ['马', 'ma'], ['朱', 'zhu'], ['胡', 'hu'], ['郭', 'guo']] as const;
-const ZH_FIRST = [['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['秀英', 'xiuying'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'], ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'], ['勇', 'yong'], ['艳', 'yan'], ['杰', 'jie'], ['娟', 'juan'], ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['秀兰', 'xiulan'], ['霞', 'xia']] as const;
-const EN_FIRST = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Susan', 'Chloe', 'Oliver', 'Amelia', 'Harry', 'Emily', 'Jack', 'Grace', 'Noah'];
-const EN_LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', "O'Brien", 'Miller', 'Davis', 'Wilson', 'Taylor', 'Clarke', 'Walker', 'Wright', 'Thompson', 'White', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood'];
-const ES_STREETS = ['Calle Mayor', 'Avenida de la Constitución', 'Calle del Carmen', 'Plaza de España', 'Calle Real', 'Paseo de Gracia', 'Calle San Vicente', 'Rambla Nova'];
-const ES_CITIES = ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Zaragoza', 'Málaga', 'Bilbao', 'Granada'];
 const ZH_ADDR = ['上海市徐汇区漕溪北路', '北京市朝阳区建国路', '广州市天河区体育西路', '杭州市西湖区文三路', '成都市锦江区春熙路', '深圳市南山区科技园路'];
-const EN_ADDR = ['High Street', 'Station Road', 'Church Lane', 'Victoria Road', 'Green Lane', 'Manor Road', 'Park Avenue'];
-const EN_CITIES = ['London', 'Manchester', 'Leeds', 'Bristol', 'Dublin', 'Cork'];
-const TIERS = ['Plata', 'Oro', 'Platino', '银卡', '金卡', '白金卡', 'Member', 'VIP'];
-const TAGS = ['vip', 'visited shop', 'bought M', 'never bought O', 'Madrid', '上海', 'té verde', 'birthday club', 'wholesale', 'newsletter', 'WeChat', 'WhatsApp'];
 const NOTES = ['Prefiere visitas por la mañana', '喜欢绿茶，不要太甜', 'Allergic to nuts', 'Llamar antes de las 18:00', '老顾客，介绍了很多朋友', 'Pays cash', '', '', '', ''];
 const PRODUCTS = ['té verde', 'té rojo', '龙井茶', '铁观音', 'galletas', 'scones', 'earl grey', 'tetera de barro', '茶具套装', 'mug', 'gift box', 'jazmín', '普洱', 'matcha', 'rooibos'];
 
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export type GeneratedBook = { update: Uint8Array; customers: number; purchases: number; ms: number };
