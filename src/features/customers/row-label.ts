@@ -5,8 +5,9 @@ import { foldText } from '../../base/text';
 import { valueToText, type Book, type Column, type RowId, type SheetId } from '../../core/index';
 import type { ReactiveI18n } from '../../ui/bindings/i18n';
 import { formatCell } from '../../ui/grid/view-model';
+import { columnLabel as sharedColumnLabel } from '../../ui/column-label';
 
-export const columnLabel = (col: Column, i18n: ReactiveI18n): string => col.name || (col.labelKey ? i18n.t(col.labelKey) : col.id);
+export const columnLabel = (col: Column, i18n: ReactiveI18n): string => sharedColumnLabel(col, i18n.t);
 
 const cellText = (book: Book, sheet: SheetId, row: RowId, col: string, i18n: ReactiveI18n): string => {
   const c = book.sheet(sheet).column(col);

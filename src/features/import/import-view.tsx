@@ -28,6 +28,7 @@ import {
   valueText,
   type ImportReport,
 } from './import-model';
+import { columnLabel } from '../../ui/column-label';
 
 export type ImportViewActions = {
   /** Applies the plan, then shows the target sheet's grid. */
@@ -419,6 +420,29 @@ function TxMapping(props: { session: ImportSession }): JSX.Element {
   );
 }
 
+/** A file column's header as shown, "Column 3" when it has none. */
+function fileColumnName(col: FileColumn, t: (key: string, params?: Record<string, string | number>) => string): string {
+  return col.header || t('import.column.untitled', { n: col.index + 1 });
+}
+
+/** The left half of a mapping line: the file column's name (labelling its target select) and samples. */
+function MappingSource(props: { col: FileColumn; header: string; for: string }): JSX.Element {
+  const { i18n } = useServices();
+  return (
+    <>
+      <div class="im-map-source">
+        <label class="im-map-header" for={props.for}>
+          {props.header}
+        </label>
+        <span class="im-map-samples">{props.col.samples.length ? props.col.samples.join(' · ') : i18n.t('import.column.empty')}</span>
+      </div>
+      <span class="im-map-arrow" aria-hidden="true">
+        →
+      </span>
+    </>
+  );
+}
+
 function TxMappingLine(props: { col: FileColumn; session: ImportSession }): JSX.Element {
   const { i18n } = useServices();
   const s = props.session;
@@ -426,8 +450,8 @@ function TxMappingLine(props: { col: FileColumn; session: ImportSession }): JSX.
     const m = s.txMapping();
     return m ? txRoleOf(m, props.col.index) : ROLE_SKIP;
   };
-  const header = () => props.col.header || i18n.t('import.column.untitled', { n: props.col.index + 1 });
-  const colName = (c: Column) => c.name || (c.labelKey ? i18n.t(c.labelKey) : c.id);
+  const header = () => fileColumnName(props.col, i18n.t);
+  const colName = (c: Column) => columnLabel(c, i18n.t);
   const duplicate = () => {
     const m = s.txMapping();
     return !!m && duplicateRoles(m, s.columns().length).has(props.col.index);
@@ -437,15 +461,7 @@ function TxMappingLine(props: { col: FileColumn; session: ImportSession }): JSX.
   const saleFields = () => s.purchaseColumns().filter((c) => isSaleField(c.id));
   return (
     <li class="im-map-line im-tx-line" classList={{ 'is-skipped': role() === ROLE_SKIP, 'is-code': role() === ROLE_CODE }}>
-      <div class="im-map-source">
-        <label class="im-map-header" for={selectId()}>
-          {header()}
-        </label>
-        <span class="im-map-samples">{props.col.samples.length ? props.col.samples.join(' · ') : i18n.t('import.column.empty')}</span>
-      </div>
-      <span class="im-map-arrow" aria-hidden="true">
-        →
-      </span>
+      <MappingSource col={props.col} header={header()} for={selectId()} />
       <div class="im-map-target">
         <select
           id={selectId()}
@@ -637,8 +653,8 @@ function MappingLine(props: { col: FileColumn; session: ImportSession }): JSX.El
   const { i18n } = useServices();
   const s = props.session;
   const target = (): ColumnTarget => s.targets()[props.col.index] ?? { kind: 'skip' };
-  const header = () => props.col.header || i18n.t('import.column.untitled', { n: props.col.index + 1 });
-  const colName = (c: Column) => c.name || (c.labelKey ? i18n.t(c.labelKey) : c.id);
+  const header = () => fileColumnName(props.col, i18n.t);
+  const colName = (c: Column) => columnLabel(c, i18n.t);
   const duplicate = () => duplicateTargets(s.targets()).has(props.col.index);
   const selectId = () => `im-target-${props.col.index}`;
   const newType = () => {
@@ -648,15 +664,7 @@ function MappingLine(props: { col: FileColumn; session: ImportSession }): JSX.El
   const set = (value: string) => s.setTarget(props.col.index, parseTargetValue(value, props.col.header, newType(), header()));
   return (
     <li class="im-map-line" classList={{ 'is-skipped': target().kind === 'skip' }}>
-      <div class="im-map-source">
-        <label class="im-map-header" for={selectId()}>
-          {header()}
-        </label>
-        <span class="im-map-samples">{props.col.samples.length ? props.col.samples.join(' · ') : i18n.t('import.column.empty')}</span>
-      </div>
-      <span class="im-map-arrow" aria-hidden="true">
-        →
-      </span>
+      <MappingSource col={props.col} header={header()} for={selectId()} />
       <div class="im-map-target">
         <select
           id={selectId()}
@@ -814,7 +822,7 @@ function useColumnLabel(sheet: () => string, newColumns: () => readonly string[]
   return (key) =>
     planColumnLabel(key, newColumns(), (id) => {
       const col = SHEET_IDS.includes(sheet() as SheetId) ? book.sheet(sheet() as SheetId).column(id) : undefined;
-      return col ? col.name || (col.labelKey ? i18n.t(col.labelKey) : col.id) : id;
+      return col ? columnLabel(col, i18n.t) : id;
     });
 }
 

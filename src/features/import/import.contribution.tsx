@@ -17,6 +17,7 @@ import { exportFileName, planColumnLabel, reportTable, type ImportReport } from 
 import { createImportSession, type ImportSession } from './import-session';
 import { ImportView, reportSummary, type ImportViewActions } from './import-view';
 import './import.css';
+import { columnLabel } from '../../ui/column-label';
 
 export const IMPORT_EDITOR: { kind: string; id: string } = { kind: 'import', id: '' };
 
@@ -51,7 +52,7 @@ export function registerImportContribution(
     return createImportSession({ book, engine: deps.engine ?? lazyEngine, locale: () => i18n.locale(), defaultCountry: phoneCountry });
   });
 
-  const colLabel = (c: Pick<Column, 'name' | 'labelKey' | 'id'>) => c.name || (c.labelKey ? i18n.t(c.labelKey) : c.id);
+  const colLabel = (c: Pick<Column, 'name' | 'labelKey' | 'id'>) => columnLabel(c, i18n.t);
 
   /** The sheet an export writes: the active sheet tab, else the last focused grid's, else Customers. */
   const exportSheet = (): SheetId => {

@@ -34,6 +34,7 @@ import { clampPos, inRange, isNavKey, moveBy, rangeOf, tabFrom, type CellPos, ty
 import { formatTsv, parseTsv } from './tsv';
 import { EMPTY_VIEW, computeView, editText, findNext, formatCell, hasFilters, isViewState, type CellDisplay, type SortDir, type ViewState } from './view-model';
 import './grid.css';
+import { columnLabel } from '../column-label';
 
 export type GridProps = {
   sheet: SheetId;
@@ -95,7 +96,7 @@ export function Grid(props: GridProps): JSX.Element {
     return reader().columns();
   });
   const visibleCols = createMemo(() => columns().filter((c) => !c.hidden));
-  const colName = (col: Column) => col.name || (col.labelKey ? t(col.labelKey) : col.id);
+  const colName = (col: Column) => columnLabel(col, t);
 
   // --- device-local view state (sort / filter) -------------------------------------------------
   const [view, setView] = createSignal<ViewState>(EMPTY_VIEW);
