@@ -3,12 +3,14 @@
 // Unknown paths without a file extension fall back to index.html (the app routes itself); the
 // service worker and index.html are never cached by the browser so updates are seen at once.
 // Tests and the benchmark import `startServer` and may add routes through `handlers`.
+// The sync signaling relay (signaling.mjs) shares the port at /signal unless `signaling: false`.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attachSignaling, SIGNAL_PATH } from './signaling.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -40,9 +42,10 @@ export const DEFAULT_ROOT = resolve(HERE, '..', '..', 'dist');
 
 /**
  * Starts the server. `handlers` are tried first, in order; one returns true when it answered.
- * Resolves once listening; `url` has the real port (so port 0 picks a free one).
+ * Resolves once listening; `url` has the real port (so port 0 picks a free one), `signalingUrl`
+ * the relay's ws:// address (undefined with `signaling: false`; an object sets its limits).
  */
-export function startServer({ port = 4173, host = '127.0.0.1', root = DEFAULT_ROOT, handlers = [] } = {}) {
+export function startServer({ port = 4173, host = '127.0.0.1', root = DEFAULT_ROOT, handlers = [], signaling = true } = {}) {
   const rootDir = resolve(root);
   const indexFile = join(rootDir, 'index.html');
 
@@ -68,6 +71,11 @@ export function startServer({ port = 4173, host = '127.0.0.1', root = DEFAULT_RO
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       for (const h of handlers) if (await h(req, res, url)) return;
+      if (signaling && url.pathname === SIGNAL_PATH) {
+        // A plain request for the relay (not a WebSocket upgrade) must not get the app's page.
+        res.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain; charset=utf-8' }).end('WebSocket only');
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
@@ -109,18 +117,26 @@ export function startServer({ port = 4173, host = '127.0.0.1', root = DEFAULT_RO
     }
   });
 
+  const disposeSignaling = signaling ? attachSignaling(server, typeof signaling === 'object' ? signaling : {}) : undefined;
+
   return new Promise((resolveStart, reject) => {
-    server.once('error', reject);
+    const failed = (e) => {
+      disposeSignaling?.();
+      reject(e);
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const addr = server.address();
       const shownHost = host.includes(':') ? `[${host}]` : host;
       const url = `http://${shownHost}:${typeof addr === 'object' && addr ? addr.port : port}`;
       resolveStart({
         url,
+        signalingUrl: disposeSignaling ? `${url.replace(/^http/, 'ws')}${SIGNAL_PATH}` : undefined,
         server,
         close: () =>
           new Promise((done) => {
+            disposeSignaling?.(); // upgraded sockets are no longer the http server's to close
             server.close(() => done());
             server.closeAllConnections?.();
           }),
@@ -134,8 +150,9 @@ if (isCli) {
   const port = Number(process.env.PORT ?? 4173);
   const host = process.env.HOST ?? '127.0.0.1';
   startServer({ port, host })
-    .then(({ url, close }) => {
+    .then(({ url, signalingUrl, close }) => {
       console.log(`Clientela is running at ${url}/ (serving ${DEFAULT_ROOT}; Ctrl+C to stop)`);
+      console.log(`Sync signaling relay at ${signalingUrl}`);
       const stop = () => close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
