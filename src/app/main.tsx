@@ -25,6 +25,10 @@ import { registerCustomersContribution } from '../features/customers/customers.c
 import { registerImportContribution } from '../features/import/import.contribution';
 import { initialLocale, registerSettingsContribution } from '../features/settings/settings.contribution';
 import { registerWorkbenchContribution } from '../features/workbench/workbench.contribution';
+import { registerPurchasesContribution } from '../features/purchases/purchases.contribution';
+import { registerSavedViewsContribution } from '../features/saved-views/saved-views.contribution';
+import { registerSyncContribution } from '../features/sync/sync.contribution';
+import { createSyncEngine } from '../sync/sync-engine';
 
 const GLOBAL_ACTIONS = [
   { command: 'workbench.quickOpen', icon: 'search', title: 'workbench.cmd.quickOpen' },
@@ -63,7 +67,16 @@ async function start(root: HTMLElement): Promise<void> {
   registerCustomersContribution(services, wb);
   registerSettingsContribution(services, wb);
   registerImportContribution(services, wb);
+  registerPurchasesContribution(services, wb);
+  registerSavedViewsContribution(services, wb);
   registerGridCommands(commands, { book: storage.book, contextKeys });
+  const sync = createSyncEngine({
+    book: storage.book,
+    store: deviceStore,
+    defaultRelays: [signalingUrl()],
+    defaultDeviceName: defaultDeviceName(),
+  });
+  registerSyncContribution(services, wb, sync);
   // PWA: the service worker and the "new version / ready offline" toasts (mounted in the shell).
   registerPwaFeature({ commands, registerPwa });
   bindKeybindings(window, commands);
@@ -106,6 +119,17 @@ async function start(root: HTMLElement): Promise<void> {
   requestAnimationFrame(() => {
     document.body.dataset.ready = 'true';
   });
+}
+
+/** The `npm start` server's signaling endpoint, on the same origin as the app (wss under https). */
+function signalingUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/signal`;
+}
+
+function defaultDeviceName(): string {
+  const ua = navigator.userAgent;
+  const kind = /iPad/.test(ua) ? 'iPad' : /iPhone/.test(ua) ? 'iPhone' : /Android/.test(ua) ? 'Android' : /Mac/.test(ua) ? 'Mac' : /Windows/.test(ua) ? 'Windows' : 'Linux';
+  return `${kind} ${Math.floor(Math.random() * 900 + 100)}`;
 }
 
 function Loading(props: { text: string }): JSX.Element {

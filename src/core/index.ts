@@ -8,3 +8,7 @@ export { SCHEMA_VERSION } from './doc/book-doc';
 export * from './ops/rows';
 export * from './ops/columns';
 export * from './ops/import';
+export * from './analysis/index';
+export { ensureBuiltInColumn, readShopSettings, resetShopSettings, writeShopSettings } from './ops/shop-settings';
+export { grantPoints, redeemPoints, type Redemption } from './ops/points';
+export { clearReminderState, dismissReminder, markReminderDone, reminderStateKey, reminderStates, setNextContact, snoozeReminder, type ContactLog } from './ops/reminders';

@@ -13,6 +13,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // WebRTC between two local browsers: allow 127.0.0.1 candidates, and grant media without a prompt
+  // (Chromium only enumerates local interfaces for pages with media permission).
+  '--allow-loopback-in-peer-connection',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export const SIZES = {

@@ -6,9 +6,15 @@
 // desktop, 820×1180 touch tablet) in its own browser with a fresh profile directory, so storage,
 // service workers and caches never leak between tests. `t` is the context described in lib.mjs.
 //
+// Two devices (sync tests): `t.newDevice()` launches a second Chromium process with its own fresh
+// profile, so BroadcastChannel and storage cannot join them; they meet only over the network. As
+// root, the whole run happens inside a network namespace that has nothing but loopback (unshare),
+// where Chromium offers 127.0.0.1 ICE candidates and nothing can leave the machine.
+//
 // Usage: node test/e2e/run.mjs [filter...]   (runs tests whose "file › name [size]" contains a filter)
 // Env:   E2E_TIMEOUT_MS (per test, default 90000), E2E_HEADFUL=1 (show the browser).
 
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -24,6 +30,16 @@ const DIST = resolve(process.env.E2E_DIST ?? join(ROOT, 'dist')); // E2E_DIST: t
 const RESULTS = resolve(ROOT, 'test-results');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 90_000);
 const filters = process.argv.slice(2);
+
+if (process.env.E2E_NETNS === undefined && process.getuid?.() === 0) {
+  const r = spawnSync(
+    'unshare',
+    ['--net', '--', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', process.execPath, fileURLToPath(import.meta.url), ...filters],
+    { stdio: 'inherit', env: { ...process.env, E2E_NETNS: '1' } },
+  );
+  if (r.error === undefined && r.status !== null) process.exit(r.status);
+  console.warn('e2e: could not enter a loopback-only network namespace; running in the host network');
+}
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('e2e: dist/index.html is missing; run `npx vite build` first (npm test does).');
@@ -76,22 +92,48 @@ for (const c of cases) {
   const profile = await mkdtemp(join(tmpdir(), 'clientela-e2e-'));
   const size = SIZES[c.size];
   let context;
+  const extra = [];
   const pageErrors = [];
   serverState.swSuffix = '';
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: process.env.E2E_HEADFUL !== '1',
-      args: CHROMIUM_ARGS,
-      viewport: size.viewport,
-      hasTouch: size.hasTouch,
-      isMobile: false,
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
+    const launch = (dir) =>
+      chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM_PATH,
+        headless: process.env.E2E_HEADFUL !== '1',
+        args: CHROMIUM_ARGS,
+        viewport: size.viewport,
+        hasTouch: size.hasTouch,
+        isMobile: false,
+        deviceScaleFactor: 1,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+        permissions: ['microphone', 'camera', 'clipboard-read', 'clipboard-write'],
+      });
+    context = await launch(profile);
     context.setDefaultTimeout(15_000);
     const t = await makeContext({ context, baseURL: server.url, size: c.size, label: c.label, resultsDir: RESULTS, server: serverState, pageErrors });
+    /** A second device: another Chromium process with its own fresh profile. Closed after the test. */
+    t.newDevice = async (name = 'B') => {
+      const dir = await mkdtemp(join(tmpdir(), 'clientela-e2e-'));
+      const ctx = await launch(dir);
+      ctx.setDefaultTimeout(15_000);
+      extra.push({ ctx, dir });
+      const errors = [];
+      const dt = await makeContext({ context: ctx, baseURL: server.url, size: c.size, label: `${c.label} ${name}`, resultsDir: RESULTS, server: serverState, pageErrors: errors });
+      dt.pageErrors = errors;
+      /** Quits this device's browser (the profile stays, like closing the app); `reopen()` starts it again. */
+      dt.quit = async () => {
+        await ctx.close();
+      };
+      dt.reopen = async () => {
+        const again = await launch(dir);
+        again.setDefaultTimeout(15_000);
+        extra.push({ ctx: again, dir });
+        const rt = await makeContext({ context: again, baseURL: server.url, size: c.size, label: `${c.label} ${name}`, resultsDir: RESULTS, server: serverState, pageErrors: errors });
+        return Object.assign(rt, { pageErrors: errors, quit: () => again.close() });
+      };
+      return dt;
+    };
     let timer;
     await Promise.race([
       c.test.run(t),
@@ -115,6 +157,10 @@ for (const c of cases) {
       );
     }
   } finally {
+    for (const e of extra) {
+      await e.ctx.close().catch(() => undefined);
+      await rm(e.dir, { recursive: true, force: true }).catch(() => undefined);
+    }
     await context?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }

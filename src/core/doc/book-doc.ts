@@ -298,7 +298,8 @@ class SheetState implements SheetReader {
       this.yTrash.forEach((at, id) => {
         if (this.base.has(id as RowId)) out.push([id as RowId, at]);
       });
-      out.sort((a, b) => b[1] - a[1]);
+      // Newest first; rows trashed together (one bulk delete) by id, so every device lists the same order.
+      out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       this.trashCache = out.map(([id]) => id);
     }
     return this.trashCache;

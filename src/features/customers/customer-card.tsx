@@ -21,7 +21,7 @@ import { columnLabel, relatedRows, rowTitle } from './row-label';
 let fieldSeq = 0;
 
 export function CustomerCard(props: { row: RowId; reveal: (row: RowId) => void }): JSX.Element {
-  const { book, i18n } = useServices();
+  const { book, i18n, commands } = useServices();
   const t = i18n.t.bind(i18n);
   const version = createSheetVersion(book, 'customers');
   const reader = () => (version(), book.sheet('customers'));
@@ -50,10 +50,22 @@ export function CustomerCard(props: { row: RowId; reveal: (row: RowId) => void }
                 <p class="wb-page-lead">{subtitle()}</p>
               </Show>
             </div>
-            <button type="button" class="wb-button" onClick={() => props.reveal(props.row)} disabled={deleted()}>
-              <Icon name="table" size={18} />
-              {t('card.showInSheet')}
-            </button>
+            <div class="cu-card-actions">
+              <button
+                type="button"
+                class="wb-button is-primary"
+                data-command="purchases.recordSale"
+                onClick={() => commands.execute('purchases.recordSale', props.row)}
+                disabled={deleted()}
+              >
+                <Icon name="receipt" size={18} />
+                {t('sales.title')}
+              </button>
+              <button type="button" class="wb-button" onClick={() => props.reveal(props.row)} disabled={deleted()}>
+                <Icon name="table" size={18} />
+                {t('card.showInSheet')}
+              </button>
+            </div>
           </header>
           <Show when={deleted()}>
             <div class="cu-notice" role="status">

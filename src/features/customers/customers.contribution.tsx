@@ -12,9 +12,9 @@ import { Grid } from '../../ui/grid/grid';
 import type { Services } from '../../ui/services';
 import type { QuickPickProvider, Workbench } from '../../ui/workbench/workbench-context';
 import { CustomerCard } from './customer-card';
-import { makeCustomerSearch } from './customer-search';
+import { sharedCustomerSearch } from './customer-search';
 import { rowTitle } from './row-label';
-import { SavedViewsList, SHEET_ICONS, SheetsList } from './sheets-view';
+import { SHEET_ICONS, SheetsList } from './sheets-view';
 import { TrashEditor, TrashSummary } from './trash-view';
 import './customers.css';
 
@@ -96,9 +96,7 @@ export function registerCustomersContribution(services: Services, wb: Workbench)
   store.add(wb.views.registerContainer({ id: 'sheets', title: 'workbench.container.sheets', icon: 'table', order: 10 }));
   store.add(wb.views.registerContainer({ id: 'trash', title: 'workbench.container.trash', icon: 'trash', order: 90 }));
   store.add(wb.views.registerView({ id: 'sheets.list', container: 'sheets', title: 'workbench.view.sheets', order: 10, render: () => <SheetsList /> }));
-  store.add(
-    wb.views.registerView({ id: 'sheets.savedViews', container: 'sheets', title: 'workbench.view.savedViews', order: 20, render: () => <SavedViewsList /> }),
-  );
+  // The "Saved views" section (order 20) is contributed by src/features/saved-views.
   store.add(
     wb.views.registerView({
       id: 'trash.summary',
@@ -136,8 +134,8 @@ export function registerCustomersContribution(services: Services, wb: Workbench)
   );
 
   // --- quick open ----------------------------------------------------------------------------
-  const search = makeCustomerSearch(book);
-  store.add(toDisposable(() => search.dispose()));
+  // Shared with the Record Sale picker; it lives as long as the book.
+  const search = sharedCustomerSearch(book);
   const provider: QuickPickProvider = {
     id: 'customers',
     ariaLabel: () => i18n.t('workbench.quickOpen.label'),

@@ -8,9 +8,13 @@ import { grid } from './grid';
 import { importErrors } from './import-errors';
 import { importMessages } from './import';
 import { pwa } from './pwa';
+import { qr } from './qr';
 import { workbench } from './workbench';
+import { sync } from './sync';
+import { sales } from './sales';
+import { analysis } from './analysis';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, analysis, sales];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));

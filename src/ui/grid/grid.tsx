@@ -8,6 +8,7 @@
 
 import { createVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/solid-virtual';
 import { For, Show, batch, createEffect, createMemo, createSelector, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
+import { cursorsBySheet, setLocalCursor } from './presence';
 import { isIsoDate } from '../../base/date';
 import {
   COLUMN_TYPES,
@@ -40,6 +41,11 @@ export type GridProps = {
   sheet: SheetId;
   viewKey: string;
   onOpenRow?: (row: RowId) => void;
+  /**
+   * Keeps only the rows a saved view matches. Read inside the rows computation, so an accessor
+   * that tracks the book (a sheet version) makes the view live: a row that starts matching appears.
+   */
+  rowFilter?: () => ((row: RowId) => boolean) | undefined;
 };
 
 const ROW_H = 40;
@@ -122,7 +128,9 @@ export function Grid(props: GridProps): JSX.Element {
   const rows = createMemo(() => {
     rowsV();
     colsV();
-    return computeView(reader(), view(), i18n.locale(), shownText);
+    const shown = computeView(reader(), view(), i18n.locale(), shownText);
+    const keep = props.rowFilter?.();
+    return keep ? shown.filter(keep) : shown;
   });
   /** Rows shown plus the empty "new row" at the bottom, where typing adds a row. */
   const rowCount = () => rows().length + 1;
@@ -135,6 +143,8 @@ export function Grid(props: GridProps): JSX.Element {
   });
   const [editing, setEditing] = createSignal<EditState | undefined>();
   const activeKey = createMemo(() => `${active().r}:${active().c}`);
+  // Presence: other devices' cursors on this sheet, and ours for them (only while this grid has focus).
+  const remoteHere = createMemo(() => cursorsBySheet(props.sheet));
   const isActive = createSelector(activeKey);
   const isActiveRow = createSelector(() => active().r);
   const isEditing = createSelector(() => {
@@ -900,6 +910,13 @@ export function Grid(props: GridProps): JSX.Element {
   onMount(() => {
     if (!activeGrid()) setActiveGrid(controller);
   });
+  createEffect(() => {
+    if (activeGrid() !== controller) return;
+    const a = active();
+    const id = rows()[a.r];
+    const cl = visibleCols()[a.c];
+    setLocalCursor(id && cl ? { sheet: props.sheet, row: id, col: cl.id } : undefined);
+  });
   onCleanup(() => {
     if (activeGrid() === controller) setActiveGrid(undefined);
     if (hasFocus) {
@@ -921,6 +938,11 @@ export function Grid(props: GridProps): JSX.Element {
       return formatCell(cl, id ? reader().get(id, cl.id) : null, i18n.i18n);
     });
     const selected = () => inRange(range(), p.r, p.c);
+    const remote = () => {
+      const id = p.rowId();
+      const cl = col();
+      return id && cl ? remoteHere().get(`${id}/${cl.id}`) : undefined;
+    };
     const frozenCell = p.c === 0;
     return (
       <div
@@ -942,8 +964,13 @@ export function Grid(props: GridProps): JSX.Element {
           'cl-cell--num': display().numeric,
           'cl-cell--check': col()?.type === 'checkbox',
           'cl-cell--editing': isEditing(key),
+          'cl-cell--remote': !!remote(),
         }}
-        style={frozenCell ? { width: px(widthOf(col())) } : { left: px(p.left!()), width: px(p.width!()) }}
+        title={remote()?.name}
+        style={{
+          ...(frozenCell ? { width: px(widthOf(col())) } : { left: px(p.left!()), width: px(p.width!()) }),
+          ...(remote() ? { '--cl-remote': remote()!.color } : {}),
+        }}
       >
         <Show when={isEditing(key) && editing() && col()} fallback={<CellContent display={display()} type={col()?.type ?? 'text'} t={t} />}>
           <CellEditor

@@ -1,0 +1,127 @@
+// The points ledger of one customer: every point earned, redeemed, reversed or expired, with its
+// date and the row it came from, so the balance (the sum of the entries) is always explained.
+//
+// How points are recorded in the book: earning is not stored, it is computed from each purchase
+// (floor(amount × perAmount)); a purchase row whose `points` cell holds a number uses that number
+// instead (a bonus, or 0 for "no points on this sale"). A redemption is a purchases row with
+// amount 0 and a negative `points` cell (core/ops/points.ts writes one). A refund (negative amount)
+// takes back the points it would have earned. The customers sheet's `points` cell is an opening
+// balance (carried over from an old system) that never expires.
+//
+// Expiry is first-in first-out: each purchase's points form a lot that expires `expiryDays` after
+// the purchase; redemptions and reversals use the oldest lots first, and what is left of a lot on
+// its expiry day is written off as an "expired" entry.
+
+import type { Day } from './days';
+import type { PointsRules } from './settings';
+import type { PurchaseSnap } from './snapshot';
+import type { RowId } from '../model/types';
+
+export type LedgerEntry = {
+  readonly kind: 'opening' | 'earned' | 'redeemed' | 'reversed' | 'expired';
+  /** undefined for the opening balance. */
+  readonly day: Day | undefined;
+  /** Signed: + earned/opening, − redeemed/reversed/expired. */
+  readonly points: number;
+  /** The purchases row behind the entry (for "expired", the purchase whose points expired). */
+  readonly source: RowId | undefined;
+};
+
+export type PointsLedger = {
+  readonly entries: readonly LedgerEntry[];
+  readonly balance: number;
+  /** Points that will expire within the lead days, grouped by expiry day, soonest first. */
+  readonly expiring: readonly { readonly day: Day; readonly points: number }[];
+};
+
+// Lots as parallel arrays reused between calls: a full compute builds ~500k lots, and objects for
+// them were a large share of the garbage. Entries only exist when asked for.
+const lotLeft: number[] = [];
+const lotExpires: number[] = [];
+const lotSource: (RowId | undefined)[] = [];
+
+/** Points a purchase row gives (+) or takes (−). */
+export function pointsOfPurchase(p: PurchaseSnap, perAmount: number): number {
+  if (p.points !== undefined) return Math.trunc(p.points);
+  if (p.amount > 0) return Math.floor(p.amount * perAmount + 1e-9);
+  if (p.amount < 0) return -Math.floor(-p.amount * perAmount + 1e-9);
+  return 0;
+}
+
+/** The ledger as of `today`; `sorted` are the customer's purchases by day (later ones are ignored). */
+export function pointsLedger(sorted: readonly PurchaseSnap[], openingPoints: number, rules: PointsRules, today: Day, keepEntries = true): PointsLedger {
+  // The grid needs only the balance: without `keepEntries` the entries are summed, not kept.
+  const entries: LedgerEntry[] = [];
+  let balance = 0;
+  lotLeft.length = 0;
+  lotExpires.length = 0;
+  lotSource.length = 0;
+  let head = 0; // lots before head are used up or expired
+  if (openingPoints) {
+    balance += openingPoints;
+    if (keepEntries) entries.push({ kind: 'opening', day: undefined, points: openingPoints, source: undefined });
+    if (openingPoints > 0) {
+      lotLeft.push(openingPoints);
+      lotExpires.push(Infinity);
+      lotSource.push(undefined);
+    }
+  }
+  const n0 = () => {
+    while (head < lotLeft.length && lotLeft[head] === 0) head++;
+  };
+  // Lots expire in purchase order, and every lot lives the same number of days, so the expired
+  // ones are always at the head (the opening lot never expires and is consumed first).
+  const expireUntil = (day: Day) => {
+    for (let i = head; i < lotLeft.length; i++) {
+      const exp = lotExpires[i]!;
+      if (exp > day) {
+        if (exp === Infinity) continue;
+        break;
+      }
+      const left = lotLeft[i]!;
+      if (left > 0) {
+        balance -= left;
+        if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[i] });
+      }
+      lotLeft[i] = 0;
+    }
+    n0();
+  };
+  const expiry = rules.expiryDays;
+  for (const p of sorted) {
+    if (p.day > today) break;
+    const pts = pointsOfPurchase(p, rules.perAmount);
+    if (pts === 0) continue;
+    if (expiry !== null) expireUntil(p.day);
+    balance += pts;
+    if (pts > 0) {
+      if (keepEntries) entries.push({ kind: 'earned', day: p.day, points: pts, source: p.id });
+      lotLeft.push(pts);
+      lotExpires.push(expiry === null ? Infinity : p.day + expiry);
+      lotSource.push(p.id);
+    } else {
+      if (keepEntries) entries.push({ kind: p.points !== undefined ? 'redeemed' : 'reversed', day: p.day, points: pts, source: p.id });
+      let use = -pts;
+      for (let i = head; i < lotLeft.length && use > 0; i++) {
+        const take = Math.min(lotLeft[i]!, use);
+        lotLeft[i]! -= take;
+        use -= take;
+      }
+      n0();
+    }
+  }
+  if (expiry === null) return { entries, balance, expiring: [] };
+  expireUntil(today);
+  const expiring: { day: Day; points: number }[] = [];
+  const until = today + rules.expiringLeadDays;
+  for (let i = head; i < lotLeft.length; i++) {
+    const left = lotLeft[i]!;
+    const exp = lotExpires[i]!;
+    if (left <= 0 || exp === Infinity) continue;
+    if (exp > until) break;
+    const last = expiring[expiring.length - 1];
+    if (last && last.day === exp) last.points += left;
+    else expiring.push({ day: exp, points: left });
+  }
+  return { entries, balance, expiring };
+}

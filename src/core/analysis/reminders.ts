@@ -1,0 +1,146 @@
+// Whom to contact today, and why. Pure: from the analysis, the day and the stored done / snoozed /
+// dismissed states (core/ops/reminders.ts keeps them in the book, so both devices agree).
+//
+// Kinds, in priority order (the order of the list and of the daily quota):
+//   followUp        the owner scheduled it (the customer's `nextContact` date is today or past)
+//   birthday        the next birthday is within birthdayLeadDays (29 February counts as 28
+//                   February in a year without it; December → January wraps)
+//   churn           the churn warning fires (see lifecycle.ts)
+//   keyNoContact    a key customer not contacted for keyNoContactDays (since the last Contacts row,
+//                   or since the first purchase when never contacted)
+//   pointsExpiring  points expire within the points lead days
+//   welcome         welcomeAfterDays after the first purchase, for welcomeWindowDays, if not
+//                   contacted since that purchase
+// Within a kind: the earliest date first, then the customer who spent most, then the id.
+//
+// An item's id is `customer:kind:date`, the date being what the item is about (the birthday, the
+// due date, the last purchase, the last contact, the expiry, the first purchase). It stays the same
+// while the situation does, so a done or dismissed item stays away, and a new situation (next
+// year's birthday, another lapse after a new purchase) is a new item.
+
+import type { RowId } from '../model/types';
+import type { CustomerAnalysis } from './customer-analysis';
+import { dayOf, dayToIso, isLeapYear, isoToDay, ymdOf, type Day } from './days';
+import { REMINDER_KINDS, type ReminderKind } from './settings';
+
+export type ReminderReason =
+  | { readonly kind: 'followUp'; readonly due: Day; readonly overdueDays: number }
+  | { readonly kind: 'birthday'; readonly date: Day; readonly inDays: number; readonly age: number | undefined }
+  | { readonly kind: 'churn'; readonly usualGapDays: number; readonly daysNow: number }
+  | { readonly kind: 'keyNoContact'; readonly lastContact: Day | undefined; readonly days: number }
+  | { readonly kind: 'pointsExpiring'; readonly points: number; readonly day: Day }
+  | { readonly kind: 'welcome'; readonly firstPurchase: Day; readonly days: number };
+
+export type ReminderItem = {
+  readonly id: string;
+  readonly kind: ReminderKind;
+  readonly customer: RowId;
+  /** The date the item is about (see the module comment). */
+  readonly day: Day;
+  readonly reason: ReminderReason;
+};
+
+/** Stored per item: done (a Contacts row was written), snoozed until a date, or dismissed. */
+export type ReminderState =
+  | { readonly status: 'done'; readonly at: string }
+  | { readonly status: 'dismissed'; readonly at: string }
+  | { readonly status: 'snoozed'; readonly until: string };
+
+export type ReminderList = {
+  /** Today's work: the first `dailyQuota` items (all when the quota is 0). */
+  readonly today: readonly ReminderItem[];
+  /** Due but over the quota: they come back tomorrow, ahead of nothing new of a lower kind. */
+  readonly later: readonly ReminderItem[];
+  /** Items hidden by a done, dismissed or still-snoozed state. */
+  readonly hidden: number;
+};
+
+export const reminderId = (customer: RowId, kind: ReminderKind, day: Day | undefined): string =>
+  `${customer}:${kind}:${day === undefined ? 'never' : dayToIso(day)}`;
+
+/** The next occurrence of a birthday on or after `today`. */
+export function nextBirthday(birthdayIso: string, today: Day): { day: Day; age: number | undefined } | undefined {
+  const b = isoToDay(birthdayIso);
+  if (b === undefined) return undefined;
+  const { y: by, m, d } = ymdOf(b);
+  const { y } = ymdOf(today);
+  for (const year of [y, y + 1]) {
+    const dd = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
+    const day = dayOf(year, m, dd);
+    // A year like 1900 or 0001 is a placeholder for "year unknown": no age then.
+    if (day >= today) return { day, age: by > 1900 && by <= year ? year - by : undefined };
+  }
+  return undefined;
+}
+
+/** A valid stored state, or undefined. */
+export function parseReminderState(v: unknown): ReminderState | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const s = v as Record<string, unknown>;
+  if ((s.status === 'done' || s.status === 'dismissed') && typeof s.at === 'string') return { status: s.status, at: s.at };
+  if (s.status === 'snoozed' && typeof s.until === 'string' && isoToDay(s.until) !== undefined) return { status: 'snoozed', until: s.until };
+  return undefined;
+}
+
+function isHidden(state: ReminderState | undefined, today: Day): boolean {
+  if (!state) return false;
+  if (state.status === 'snoozed') return today < isoToDay(state.until)!;
+  return true;
+}
+
+/** Every reminder due on `today`, before states and quota (in priority order). */
+export function dueReminders(a: CustomerAnalysis, today: Day): ReminderItem[] {
+  const rules = a.settings.reminders;
+  const on = rules.kinds;
+  const byKind = new Map<ReminderKind, ReminderItem[]>(REMINDER_KINDS.map((k) => [k, []]));
+  // `idDay` is passed apart from `day` because "never contacted" has no date (the id says "never").
+  const add = (customer: RowId, kind: ReminderKind, day: Day, reason: ReminderReason, idDay: Day | undefined) =>
+    byKind.get(kind)!.push({ id: reminderId(customer, kind, idDay), kind, customer, day, reason });
+  for (const id of a.rowIds()) {
+    const c = a.customer(id)!;
+    const row = a.row(id)!;
+    if (on.followUp && c.nextContact !== undefined && c.nextContact <= today)
+      add(id, 'followUp', c.nextContact, { kind: 'followUp', due: c.nextContact, overdueDays: today - c.nextContact }, c.nextContact);
+    if (on.birthday && c.birthday) {
+      const next = nextBirthday(c.birthday, today);
+      if (next && next.day - today <= rules.birthdayLeadDays)
+        add(id, 'birthday', next.day, { kind: 'birthday', date: next.day, inDays: next.day - today, age: next.age }, next.day);
+    }
+    if (on.churn && row.churn && row.lastPurchase !== undefined)
+      add(id, 'churn', row.lastPurchase, { kind: 'churn', usualGapDays: row.churn.usualGapDays, daysNow: row.churn.daysNow }, row.lastPurchase);
+    const lastContact = a.lastContact(id);
+    if (on.keyNoContact && row.valueClass === 'key' && row.firstPurchase !== undefined) {
+      const since = lastContact ?? row.firstPurchase;
+      if (today - since >= rules.keyNoContactDays)
+        add(id, 'keyNoContact', since, { kind: 'keyNoContact', lastContact, days: today - since }, lastContact);
+    }
+    if (on.pointsExpiring && row.pointsExpiring)
+      add(id, 'pointsExpiring', row.pointsExpiring.day, { kind: 'pointsExpiring', points: row.pointsExpiring.points, day: row.pointsExpiring.day }, row.pointsExpiring.day);
+    if (on.welcome && row.firstPurchase !== undefined) {
+      const days = today - row.firstPurchase;
+      const contacted = lastContact !== undefined && lastContact >= row.firstPurchase;
+      if (!contacted && days >= rules.welcomeAfterDays && days < rules.welcomeAfterDays + rules.welcomeWindowDays)
+        add(id, 'welcome', row.firstPurchase, { kind: 'welcome', firstPurchase: row.firstPurchase, days }, row.firstPurchase);
+    }
+  }
+  const spent = (r: RowId) => a.row(r)!.totalSpent;
+  const out: ReminderItem[] = [];
+  for (const k of REMINDER_KINDS) {
+    const items = byKind.get(k)!;
+    items.sort((x, y) => x.day - y.day || spent(y.customer) - spent(x.customer) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    out.push(...items);
+  }
+  return out;
+}
+
+/** Today's reminders: due items minus done/dismissed/snoozed ones, cut by the daily quota. */
+export function remindersFor(a: CustomerAnalysis, today: Day, stateOf: (id: string) => ReminderState | undefined): ReminderList {
+  let hidden = 0;
+  const visible = dueReminders(a, today).filter((item) => {
+    const h = isHidden(stateOf(item.id), today);
+    if (h) hidden++;
+    return !h;
+  });
+  const quota = a.settings.reminders.dailyQuota;
+  return quota > 0 ? { today: visible.slice(0, quota), later: visible.slice(quota), hidden } : { today: visible, later: [], hidden };
+}
