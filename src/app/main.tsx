@@ -27,6 +27,8 @@ import { initialLocale, registerSettingsContribution } from '../features/setting
 import { registerWorkbenchContribution } from '../features/workbench/workbench.contribution';
 import { registerPurchasesContribution } from '../features/purchases/purchases.contribution';
 import { registerSavedViewsContribution } from '../features/saved-views/saved-views.contribution';
+import { registerBackupContribution } from '../features/backup/backup.contribution';
+import { registerTrustContribution } from '../features/trust/trust.contribution';
 import { registerSyncContribution } from '../features/sync/sync.contribution';
 import { createSyncEngine } from '../sync/sync-engine';
 
@@ -69,6 +71,9 @@ async function start(root: HTMLElement): Promise<void> {
   registerImportContribution(services, wb);
   registerPurchasesContribution(services, wb);
   registerSavedViewsContribution(services, wb);
+  registerBackupContribution(services, wb, { storage });
+  // Start-up check: a book this device had is gone (wiped storage) → say so and offer a restore.
+  registerTrustContribution(services, wb, { whenLoaded: storage.whenLoaded });
   registerGridCommands(commands, { book: storage.book, contextKeys });
   const sync = createSyncEngine({
     book: storage.book,

@@ -34,7 +34,9 @@ const defaultIdle = (fn: () => void) => {
   else setTimeout(fn, 2000);
 };
 
-export function openBookStorage(options: BookStorageOptions = {}): BookStorage & { readonly persistence: IndexeddbPersistence } {
+export type OpenedBookStorage = BookStorage & { readonly persistence: IndexeddbPersistence; readonly name: string };
+
+export function openBookStorage(options: BookStorageOptions = {}): OpenedBookStorage {
   const yDoc = new Y.Doc();
   const book: Book = createBook(yDoc);
   const persistence = new IndexeddbPersistence(options.name ?? BOOK_DB_NAME, yDoc) as Persistence;
@@ -108,6 +110,7 @@ export function openBookStorage(options: BookStorageOptions = {}): BookStorage &
   return {
     book,
     persistence,
+    name: options.name ?? BOOK_DB_NAME,
     whenLoaded,
     get status() {
       return status;
@@ -130,3 +133,39 @@ export function storedUpdateCount(storage: { persistence: IndexeddbPersistence }
   return (storage.persistence as Persistence)._dbsize;
 }
 
+
+/**
+ * Makes the stored book exactly `state` (a restore that replaces, not merges): the open storage is
+ * closed first so nothing of the old book is written after, then the update rows are swapped for the
+ * one state in a single IndexedDB transaction (all or nothing). The page must reload afterwards:
+ * the in-memory book still holds the old content.
+ */
+export async function replaceStoredBook(storage: OpenedBookStorage, state: Uint8Array): Promise<void> {
+  await storage.flush().catch(() => undefined);
+  storage.dispose();
+  await storage.persistence.whenSynced.catch(() => undefined);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(storage.name);
+    // Same layout as y-indexeddb's, in case the database was removed meanwhile.
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      if (!d.objectStoreNames.contains('updates')) d.createObjectStore('updates', { autoIncrement: true });
+      if (!d.objectStoreNames.contains('custom')) d.createObjectStore('custom');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['updates'], 'readwrite');
+      const updates = tx.objectStore('updates');
+      updates.clear();
+      updates.add(state);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('replace aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -10,11 +10,13 @@ import { importMessages } from './import';
 import { pwa } from './pwa';
 import { qr } from './qr';
 import { workbench } from './workbench';
+import { backup } from './backup';
+import { trust } from './trust';
 import { sync } from './sync';
 import { sales } from './sales';
 import { analysis } from './analysis';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, analysis, sales];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));
