@@ -31,6 +31,7 @@ class InProcessWorker implements WorkerLike {
       this.credit.ack();
       return;
     }
+    if (msg.type !== 'parse') return;
     void handleParseRequest(
       msg,
       (out) => {

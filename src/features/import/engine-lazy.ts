@@ -31,6 +31,7 @@ export const lazyEngine: ImportEngine = {
         cancelled = true;
         inner?.cancel();
       },
+      planner: () => inner?.planner?.(),
     };
   },
   suggest: (...args) => loaded().liveEngine.suggest(...args),

@@ -7,14 +7,15 @@ import { applyImport, applyImports } from '../../core/index';
 import { suggestMapping } from '../../io/map/mapping';
 import { looksLikeTransactions, splitTransactions, suggestTransactionMapping } from '../../io/map/transactions';
 import { buildImportPlan } from '../../io/map/plan';
-import { parseInWorker } from '../../io/parse/worker-client';
+import { createParseWorker, parseInWorker } from '../../io/parse/worker-client';
 import { toCsv } from '../../io/export/csv';
 import { sheetTable } from '../../io/export/table';
 import { toXlsxBytes } from '../../io/export/xlsx';
 import type { ExportWriters, ImportEngine } from './engine';
 
 export const liveEngine: ImportEngine = {
-  parse: (file, fileName, opts, limits, onProgress) => parseInWorker(file, fileName, opts, limits, onProgress),
+  // The worker stays after parsing: it suggests the mapping and builds the plan (src/io/parse/plan-host.ts).
+  parse: (file, fileName, opts, limits, onProgress) => parseInWorker(file, fileName, opts, limits, onProgress, createParseWorker, true),
   suggest: (rows, columns, sheet, opts) => suggestMapping(rows, columns, sheet, opts),
   buildPlan: (book, sheet, rows, settings) => buildImportPlan(book, sheet, rows, settings),
   apply(book, sheet, plan) {

@@ -6,14 +6,21 @@ import type { Book, CellValue, Column, ColumnType, SheetId } from '../../core/in
 import type { ExportColumn } from '../../io/export/csv';
 import type { ExportTable } from '../../io/export/table';
 import type { TransactionMapping, TransactionPlans } from '../../io/map/transactions';
+import type { Planner } from '../../io/parse/planner';
 import type { ColumnTarget, ImportPlan, ImportSettings, ParseLimits, ParseOptions, ParseResult, RawRow } from '../../io/types';
 
-export type { TransactionMapping, TransactionPlans };
+export type { Planner, TransactionMapping, TransactionPlans };
 
 /** What applying a plan wrote into one sheet. */
 export type Applied = { readonly added: number; readonly updated: number };
 
-export type ParseJob = { readonly promise: Promise<ParseResult>; cancel(): void };
+export type ParseJob = {
+  readonly promise: Promise<ParseResult>;
+  cancel(): void;
+  /** Once parsed: the worker that read the file, kept to suggest and plan off the main thread
+   * (src/io/parse/planner.ts). Engines without one plan on the page. */
+  planner?(): Planner | undefined;
+};
 
 export type Inferred = { readonly type: ColumnType; readonly ambiguousDates: number };
 

@@ -2,11 +2,11 @@
 // (not in the Import tab) because only the active tab is mounted: switching to the grid and back
 // keeps the file, the mapping and the report. Nothing is written to the book before `confirm`.
 
-import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { Book, Column, SheetId } from '../../core/index';
 import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
 import { createBookVersion } from '../../ui/bindings/book';
-import type { ImportEngine, Inferred, ParseJob, Suggestion, TransactionMapping, TransactionPlans } from './engine';
+import type { ImportEngine, Inferred, ParseJob, Planner, Suggestion, TransactionMapping, TransactionPlans } from './engine';
 import { ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
 import { hasCustomerColumn, txCounts, withTxRole } from './import-transactions';
 
@@ -116,6 +116,14 @@ export function createImportSession(deps: SessionDeps): ImportSession {
 
   let job: ParseJob | undefined;
   let generation = 0;
+  /** The worker that parsed the current file, when the engine keeps it: suggestions and plans of
+   * the rows mode are computed there, so no long task runs on the page (issue 3). */
+  const [planner, setPlanner] = createSignal<Planner | undefined>();
+  const dropPlanner = () => {
+    untrack(planner)?.dispose();
+    setPlanner(undefined);
+  };
+  onCleanup(dropPlanner);
 
   const rows = createMemo<readonly RawRow[]>(() => result()?.sheets[sheetIndex()]?.rows ?? []);
   const columnsOf = (sheet: SheetId): Column[] =>
@@ -182,7 +190,23 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     dayFirst: dayFirst(),
     defaultCountry: deps.defaultCountry?.(),
   }));
+  const [workerPlanned, setWorkerPlanned] = createSignal<{ plan?: ImportPlan; error: string }>({ error: '' });
+  createEffect(() => {
+    const p = planner();
+    if (!p || phase() !== 'ready' || !rows().length || isTx() || !suggestion()) return;
+    const v = version();
+    const s = settings();
+    targetSheet();
+    sheetIndex();
+    // The previous plan is out of date: nothing can be confirmed until the new one is here.
+    setWorkerPlanned({ error: '' });
+    p.plan(book, v, untrack(targetSheet), untrack(sheetIndex), s).then(
+      (plan) => plan && setWorkerPlanned({ plan, error: '' }),
+      (e) => setWorkerPlanned({ error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
   const planned = createMemo<{ plan?: ImportPlan; error: string }>(() => {
+    if (planner()) return workerPlanned();
     if (phase() !== 'ready' || !rows().length || isTx()) return { error: '' };
     version();
     try {
@@ -205,13 +229,23 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     }
   });
 
-  /** Header, suggestions and the date reading for the current rows (a new file, sheet, header or target). */
-  function suggest(detectHeader: boolean): void {
+  /** Header, suggestions and the date reading for the current rows (a new file, sheet, header or
+   * target): from the planning worker when there is one, else computed here. `then` runs in the
+   * same batch as the suggestion is applied (the first suggestion of a file makes it 'ready'). */
+  function suggest(detectHeader: boolean, then?: () => void): void {
+    const opts = { locale: deps.locale(), headerRow: detectHeader ? undefined : untrack(headerRow) };
+    const p = untrack(planner);
+    if (!p) return applySuggestion(engine.suggest(untrack(rows), untrack(bookColumns), untrack(targetSheet), opts), detectHeader, then);
+    const gen = ++suggestGeneration;
+    p.suggest(untrack(sheetIndex), untrack(bookColumns), untrack(targetSheet), opts).then(
+      (sug) => gen === suggestGeneration && applySuggestion(sug, detectHeader, then),
+      (e) => gen === suggestGeneration && fail(e),
+    );
+  }
+  let suggestGeneration = 0;
+
+  function applySuggestion(sug: Suggestion, detectHeader: boolean, then?: () => void): void {
     const r = untrack(rows);
-    const sug = engine.suggest(r, untrack(bookColumns), untrack(targetSheet), {
-      locale: deps.locale(),
-      headerRow: detectHeader ? undefined : untrack(headerRow),
-    });
     // A file with one line per sale is offered as customers plus purchases, and that is the default
     // when it is first seen (a new file or sheet, or a header row that reveals it).
     const country = deps.defaultCountry?.();
@@ -225,6 +259,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       setTxMapping(tx);
       if (!tx) setModeSignal('rows');
       else if (detectHeader || !wasAvailable) setModeSignal('transactions');
+      then?.();
     });
   }
 
@@ -249,9 +284,11 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       return;
     }
     job = current;
+    dropPlanner();
     current.promise.then(
       (res) => {
         if (gen !== generation) return;
+        const p = current.planner?.();
         job = undefined;
         // A re-read (another encoding) keeps the sheet; a new file starts at its first sheet with rows.
         const keep = untrack(sheetIndex);
@@ -259,8 +296,10 @@ export function createImportSession(deps: SessionDeps): ImportSession {
         batch(() => {
           setResult(res);
           setSheetIndex(index);
-          setPhase('ready');
-          suggest(true);
+          setPlanner(p);
+          // With a planner the mapping step shows once its suggestion has arrived.
+          if (!p) setPhase('ready');
+          suggest(true, () => setPhase('ready'));
         });
       },
       (e) => {
@@ -363,6 +402,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       job?.cancel();
       job = undefined;
       generation++;
+      dropPlanner();
       batch(() => {
         setFile(undefined);
         setResult(undefined);
@@ -436,6 +476,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       job?.cancel();
       job = undefined;
       generation++;
+      dropPlanner();
       batch(() => {
         setFile(undefined);
         setResult(undefined);

@@ -64,6 +64,9 @@ const TOTAL_LABELS: ReadonlySet<string> = new Set([
   '合计', '总计', '小计', '共计', '汇总', '總計', '合計', '总合计',
 ]);
 
+const ASCII = /^[\x00-\x7f]*$/;
+const TOTAL_ASCII = /tot|sum/i;
+
 /**
  * Is the cell a totals label ("Total", "TOTAL:", "Totales", "Total general", "合计：", "Suma (12)")?
  * The whole cell must be the label, so a customer called "Total Fitness" is not one.
@@ -71,6 +74,8 @@ const TOTAL_LABELS: ReadonlySet<string> = new Set([
 export function isTotalLabel(text: string): boolean {
   // Labels are short words; skip the folding for the many longer cells of a big file.
   if (text.length > 24) return false;
+  // Plain ASCII text can only fold to a label if it spells "tot" or "sum": most cells stop here.
+  if (ASCII.test(text) && !TOTAL_ASCII.test(text)) return false;
   return TOTAL_LABELS.has(foldText(text).replace(/[\s\d\p{P}\p{S}]/gu, ''));
 }
 

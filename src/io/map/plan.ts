@@ -3,7 +3,7 @@
 // all by the row number the user sees in Excel: rows[i] is file row i + 1, unless the parser left
 // blank lines out of `rows` (delimited text) and says which (`emptyLines`).
 
-import type { Book, CellValue, Column, ColumnType, RowId, SheetId } from '../../core/index';
+import type { CellValue, Column, ColumnType, RowId, SheetId, SheetReader } from '../../core/index';
 import { newColumnKey, sameValue } from '../../core/index';
 import type { CellProblem, ImportPlan, ImportSettings, RawRow } from '../types';
 import { PROBLEM, convertCell, detectDecimalComma, normalizePhone, rawToText } from './convert';
@@ -53,6 +53,10 @@ export function matchKeyOf(by: ImportSettings['matchBy'], value: CellValue, defa
   }
 }
 
+/** What a plan reads of the book: a `Book`, or the snapshot the planning worker holds (book-snapshot.ts). */
+export type PlanBook = { sheet(id: SheetId): PlanSheet };
+export type PlanSheet = Pick<SheetReader, 'columns' | 'liveRowIds' | 'get'>;
+
 type Slot = { readonly key: string; readonly type: ColumnType; readonly decimalComma: boolean | undefined };
 type Entry = { readonly fileRow: number; readonly values: Map<string, CellValue>; readonly key: string | undefined };
 
@@ -81,7 +85,7 @@ export type PlanOptions = {
 };
 
 export function buildImportPlan(
-  book: Book,
+  book: PlanBook,
   sheet: SheetId,
   rows: readonly RawRow[],
   settings: ImportSettings,

@@ -5,7 +5,7 @@
 import type { Book, Column, SheetId } from '../../core/index';
 import type { ColumnTarget, ImportSettings, RawRow } from '../types';
 import { classifyRow } from './header';
-import { columnValues, headerNames, suggestTargets } from './mapping';
+import { headerNames, suggestTargets } from './mapping';
 import { SKIP, buildImportPlan, type DetailedImportPlan, type PlanOptions } from './plan';
 import { matchHeader } from './synonyms';
 
@@ -46,7 +46,10 @@ export function suggestTransactionMapping(
 ): TransactionMapping | undefined {
   const width = rows.reduce((w, r, i) => (i >= headerRow ? Math.max(w, r.length) : w), 0);
   const headers = headerNames(Array.from({ length: width }, (_, i) => rows[headerRow]?.[i] ?? null));
-  const samples = headers.map((_, i) => columnValues(rows, headerRow, i, 2000));
+  // Rows are classified once, not once per column (a 50k-row file has thousands of them to weigh).
+  const sampleRows: RawRow[] = [];
+  for (let r = headerRow + 1; r < rows.length && sampleRows.length < 2000; r++) if (classifyRow(rows[r]!, 0) === 'data') sampleRows.push(rows[r]!);
+  const samples = headers.map((_, i) => sampleRows.map((row) => row[i] ?? null));
   const purchaseCols = book.sheet('purchases').columns();
   const has = (cols: readonly Column[], id: string) => cols.some((c) => c.id === id);
 

@@ -5,6 +5,7 @@
 import { ParseError } from '../types';
 import type { ParseLimits, ParseOptions, ParseResult, RawRow } from '../types';
 import type { PageMessage, SheetMeta, WorkerMessage } from './protocol';
+import { WorkerPlanner, type Planner } from './planner';
 
 export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 50 * 1024 * 1024, timeoutMs: 60_000 };
 
@@ -19,7 +20,12 @@ export type WorkerLike = {
 
 export type WorkerFactory = () => WorkerLike;
 
-export type ParseJob = { readonly promise: Promise<ParseResult>; cancel(): void };
+export type ParseJob = {
+  readonly promise: Promise<ParseResult>;
+  cancel(): void;
+  /** With `keep`: once the promise resolved, the worker that parsed the file, kept for planning. */
+  planner?(): Planner | undefined;
+};
 
 /** A sheet as assembled on the page, with what the worker learned (hidden, blank lines left out). */
 export type AssembledSheet = SheetMeta & { readonly rows: readonly RawRow[] };
@@ -35,7 +41,9 @@ export function parseInWorker(
   limits: ParseLimits = DEFAULT_LIMITS,
   onProgress?: (rowsRead: number) => void,
   createWorker: WorkerFactory = createParseWorker,
+  keep = false,
 ): ParseJob {
+  let planner: WorkerPlanner | undefined;
   let worker: WorkerLike | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settled = false;
@@ -92,7 +100,13 @@ export function parseInWorker(
           if (!meta) return rejectJob(new ParseError('corrupt', 'no result'));
           const m = meta;
           const sheets: AssembledSheet[] = m.sheets.map((s, i) => ({ ...s, rows: sheetRows[i] ?? [] }));
-          finish();
+          if (keep && worker) {
+            // The time limit was for parsing; the worker now belongs to the planner.
+            settled = true;
+            if (timer !== undefined) clearTimeout(timer);
+            planner = new WorkerPlanner(worker);
+            worker = undefined;
+          } else finish();
           resolve({
             format: m.format,
             ...(m.encoding ? { encoding: m.encoding } : {}),
@@ -112,11 +126,15 @@ export function parseInWorker(
       rejectJob(new ParseError('corrupt', 'message' in e && e.message ? String(e.message) : 'the parser stopped'));
     };
     worker.onmessageerror = () => rejectJob(new ParseError('corrupt', 'unreadable message from the parser'));
-    worker.postMessage({ type: 'parse', file, fileName, opts });
+    worker.postMessage({ type: 'parse', file, fileName, opts, ...(keep ? { keep } : {}) });
   });
 
   return {
     promise,
-    cancel: () => rejectJob(new DOMException('Parsing cancelled', 'AbortError')),
+    cancel: () => {
+      rejectJob(new DOMException('Parsing cancelled', 'AbortError'));
+      planner?.dispose();
+    },
+    planner: () => planner,
   };
 }

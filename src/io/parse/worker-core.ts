@@ -1,7 +1,7 @@
 // What the parse worker does with one request, apart from the Worker plumbing, so it can be run and
 // tested in-process: read the Blob, parse, then send the rows back in chunks.
 
-import { ParseError } from '../types';
+import { ParseError, type RawRow } from '../types';
 import { parseBytes } from './parse-file';
 import { CHUNK_ROWS, CHUNKS_IN_FLIGHT, type ParseRequest, type WorkerMessage } from './protocol';
 
@@ -23,13 +23,16 @@ export class ChunkCredit {
   }
 }
 
-/** Without a `credit` (tests, or a page that never acks) chunks are sent all at once. */
+/**
+ * Without a `credit` (tests, or a page that never acks) chunks are sent all at once. Resolves to the
+ * rows of each sheet once they are all sent (undefined on failure), for a worker asked to keep them.
+ */
 export async function handleParseRequest(
   req: ParseRequest,
   post: (msg: WorkerMessage) => void,
   chunkRows = CHUNK_ROWS,
   credit?: ChunkCredit,
-): Promise<void> {
+): Promise<readonly (readonly RawRow[])[] | undefined> {
   try {
     const bytes = new Uint8Array(await req.file.arrayBuffer());
     const parsed = parseBytes(bytes, req.fileName, req.opts);
@@ -56,8 +59,10 @@ export async function handleParseRequest(
       }
     }
     post({ type: 'done' });
+    return parsed.sheets.map((s) => s.rows);
   } catch (e) {
     if (e instanceof ParseError) post({ type: 'error', code: e.code, detail: e.message });
     else post({ type: 'error', code: 'corrupt', detail: e instanceof Error ? e.message : String(e) });
+    return undefined;
   }
 }
