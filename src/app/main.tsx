@@ -30,6 +30,7 @@ import { registerSavedViewsContribution } from '../features/saved-views/saved-vi
 import { registerBackupContribution } from '../features/backup/backup.contribution';
 import { registerTrustContribution } from '../features/trust/trust.contribution';
 import { registerSyncContribution } from '../features/sync/sync.contribution';
+import { registerHistoryContribution } from '../features/history/history.contribution';
 import { createSyncEngine } from '../sync/sync-engine';
 
 const GLOBAL_ACTIONS = [
@@ -82,6 +83,7 @@ async function start(root: HTMLElement): Promise<void> {
     defaultDeviceName: defaultDeviceName(),
   });
   registerSyncContribution(services, wb, sync);
+  registerHistoryContribution(services, wb, () => sync.state.local);
   // PWA: the service worker and the "new version / ready offline" toasts (mounted in the shell).
   registerPwaFeature({ commands, registerPwa });
   bindKeybindings(window, commands);

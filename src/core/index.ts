@@ -14,3 +14,4 @@ export * from './analysis/index';
 export { ensureBuiltInColumn, readShopSettings, resetShopSettings, writeShopSettings } from './ops/shop-settings';
 export { grantPoints, redeemPoints, type Redemption } from './ops/points';
 export { clearReminderState, dismissReminder, markReminderDone, reminderStateKey, reminderStates, setNextContact, snoozeReminder, type ContactLog } from './ops/reminders';
+export { cellHistory, trackCellHistory, type CellHistoryEntry, type HistoryAuthor } from './doc/cell-history';

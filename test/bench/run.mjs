@@ -9,7 +9,8 @@
 //
 // Env: BENCH_CUSTOMERS / BENCH_PURCHASES (defaults 50000 / 500000), BENCH_SCROLL_MS (5000),
 // BENCH_DIST (the built app to measure, default dist/), BENCH_IMPORT=0 (skip the import benchmark;
-// its own switches are described in import-bench.mjs).
+// its own switches are described in import-bench.mjs), BENCH_SYNC=0 (skip the sync benchmark,
+// test/bench/sync-bench.mjs: two Chromiums in a loopback-only network namespace).
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -22,6 +23,11 @@ import { createServer as createViteServer } from 'vite';
 import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
 import { IMPORT_TARGETS, runImportBench } from './import-bench.mjs';
+import { SYNC_TARGETS, runSyncBench } from './sync-bench.mjs';
+import { reexecInLoopbackNetns } from '../tools/netns.mjs';
+
+// The sync part needs two Chromiums talking over loopback only (see test/tools/netns.mjs).
+if (process.env.BENCH_SYNC !== '0') reexecInLoopbackNetns(fileURLToPath(import.meta.url), process.argv.slice(2));
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -449,6 +455,25 @@ if (process.env.BENCH_IMPORT !== '0') {
   if (imp.results.error) exitCode = 1;
 }
 
+// --- sync: a fresh device joins this book; edit → visible on the other device ------------------
+let syncSummary = [];
+if (process.env.BENCH_SYNC !== '0') {
+  try {
+    const sync = await runSyncBench({ dist: DIST, customers: CUSTOMERS, purchases: PURCHASES, update: gen.update });
+    results.sync = sync;
+    syncSummary = [
+      ['Sync: fresh device joins → all rows shown', sync.join?.rowsShownMs, 'ms', SYNC_TARGETS.joinMs],
+      ['Sync: bytes to the new device / encoded state', sync.join?.ratioToState, '×', null],
+      ['Sync: edit → visible on the other device p50', sync.edits?.medianMs, 'ms', null],
+      ['Sync: edit → visible on the other device p95', sync.edits?.p95Ms, 'ms', SYNC_TARGETS.editP95Ms],
+    ];
+  } catch (e) {
+    console.error(`bench: sync part failed: ${e?.stack ?? e}`);
+    results.sync = { error: String(e?.message ?? e) };
+    exitCode = 1;
+  }
+}
+
 // --- report -----------------------------------------------------------------------------------
 const rows = [
   ['Cold start (reload → grid data, median of 3)', results.coldStart?.medianMs, 'ms', TARGETS.coldStartMs],
@@ -460,6 +485,7 @@ const rows = [
   ['JS heap after load (after GC)', results.heap?.usedMB, 'MB', TARGETS.heapMB],
   ['First-load JS (gzip)', results.firstLoadJs.gzipKB, 'KB', TARGETS.firstLoadJsGzipKB],
   ...importSummary,
+  ...syncSummary,
 ];
 results.summary = rows.map(([name, value, unit, target]) => ({
   name,

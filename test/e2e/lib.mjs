@@ -187,7 +187,8 @@ export async function makeContext({ context, baseURL, size, label, resultsDir, s
     },
 
     // --- the command palette --------------------------------------------------------------
-    palette: () => page.getByRole('dialog').filter({ has: page.getByRole('combobox') }).first(),
+    // The command palette, not any quick input (quick open, a cell's history, a pick a command shows).
+    palette: () => page.locator('[role="dialog"][data-quick="commands"]'),
     async openPalette() {
       if (await t.palette().isVisible().catch(() => false)) return t.palette();
       await page.keyboard.press('F1');

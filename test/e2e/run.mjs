@@ -14,7 +14,6 @@
 // Usage: node test/e2e/run.mjs [filter...]   (runs tests whose "file › name [size]" contains a filter)
 // Env:   E2E_TIMEOUT_MS (per test, default 90000), E2E_HEADFUL=1 (show the browser).
 
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../src/server/serve.mjs';
+import { reexecInLoopbackNetns } from '../tools/netns.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SIZES, makeContext, safeName } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,15 +31,7 @@ const RESULTS = resolve(ROOT, 'test-results');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 90_000);
 const filters = process.argv.slice(2);
 
-if (process.env.E2E_NETNS === undefined && process.getuid?.() === 0) {
-  const r = spawnSync(
-    'unshare',
-    ['--net', '--', 'bash', '-c', 'ip link set lo up && exec "$@"', '_', process.execPath, fileURLToPath(import.meta.url), ...filters],
-    { stdio: 'inherit', env: { ...process.env, E2E_NETNS: '1' } },
-  );
-  if (r.error === undefined && r.status !== null) process.exit(r.status);
-  console.warn('e2e: could not enter a loopback-only network namespace; running in the host network');
-}
+reexecInLoopbackNetns(fileURLToPath(import.meta.url), filters);
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('e2e: dist/index.html is missing; run `npx vite build` first (npm test does).');

@@ -34,12 +34,15 @@ async function addCustomer(t, name) {
   await t.grid().getByRole('gridcell', { name, exact: true }).waitFor();
 }
 
+async function rowIndexOf(t, rowName) {
+  const row = t.grid().getByRole('row').filter({ has: t.page.getByRole('gridcell', { name: rowName, exact: true }) });
+  return Number(await row.first().getAttribute('aria-rowindex'));
+}
+
 /** Sets the cell of the row named `rowName` in `column` to `value`, typed like a person. */
 async function editCell(t, rowName, column, value) {
   await showCustomers(t);
-  const row = t.grid().getByRole('row').filter({ has: t.page.getByRole('gridcell', { name: rowName, exact: true }) });
-  const rowIndex = Number(await row.first().getAttribute('aria-rowindex'));
-  await t.selectCell(rowIndex, column);
+  await t.selectCell(await rowIndexOf(t, rowName), column);
   await t.page.keyboard.type(value);
   await t.page.keyboard.press('Enter');
 }
@@ -126,6 +129,9 @@ export const tests = [
       await addCustomer(a, 'Only on A');
       await editCell(b, 'Row Both', 'Phone', '+34 699 000 111');
       await addCustomer(b, 'Only on B');
+      // The same cell on both: one value wins everywhere, the other stays in the cell's history.
+      await editCell(a, 'Row Both', 'Code', 'A-1');
+      await editCell(b, 'Row Both', 'Code', 'B-1');
 
       await b.runCommand('Sync: Resume Sync');
       await waitSynced(a, 30_000);
@@ -134,6 +140,17 @@ export const tests = [
         await hasCell(d, 'Only on B');
         await d.grid().getByRole('gridcell', { name: 'both@a.example' }).first().waitFor();
         await d.grid().getByRole('gridcell', { name: /699 000 111/ }).first().waitFor();
+      }
+      const codeOf = async (d) => (await d.columnTexts('Code')).map(([, v]) => v).filter((v) => /^[AB]-1$/.test(v));
+      await waitFor(async () => JSON.stringify(await codeOf(a)) === JSON.stringify(await codeOf(b)), 'the same winner on both');
+      for (const d of [a, b]) {
+        await d.selectCell(await rowIndexOf(d, 'Row Both'), 'Code');
+        await d.runCommand('Sheet: Show Cell History');
+        const list = d.page.getByRole('listbox');
+        await list.getByRole('option', { name: /A-1/ }).waitFor();
+        await list.getByRole('option', { name: /B-1/ }).waitFor();
+        await d.screenshot('sync-cell-history');
+        await d.page.keyboard.press('Escape');
       }
     },
   },

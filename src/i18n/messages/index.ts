@@ -13,10 +13,11 @@ import { workbench } from './workbench';
 import { backup } from './backup';
 import { trust } from './trust';
 import { sync } from './sync';
+import { history } from './history';
 import { sales } from './sales';
 import { analysis } from './analysis';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales, history];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));
