@@ -31,6 +31,7 @@ import { registerBackupContribution } from '../features/backup/backup.contributi
 import { registerTrustContribution } from '../features/trust/trust.contribution';
 import { registerSyncContribution } from '../features/sync/sync.contribution';
 import { registerHistoryContribution } from '../features/history/history.contribution';
+import { registerReportsContribution } from '../features/reports/reports.contribution';
 import { createSyncEngine } from '../sync/sync-engine';
 
 const GLOBAL_ACTIONS = [
@@ -72,6 +73,7 @@ async function start(root: HTMLElement): Promise<void> {
   registerImportContribution(services, wb);
   registerPurchasesContribution(services, wb);
   registerSavedViewsContribution(services, wb);
+  registerReportsContribution(services, wb);
   registerBackupContribution(services, wb, { storage });
   // Start-up check: a book this device had is gone (wiped storage) → say so and offer a restore.
   registerTrustContribution(services, wb, { whenLoaded: storage.whenLoaded });

@@ -16,8 +16,9 @@ import { sync } from './sync';
 import { history } from './history';
 import { sales } from './sales';
 import { analysis } from './analysis';
+import { reports } from './reports';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales, history];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales, reports, history];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));

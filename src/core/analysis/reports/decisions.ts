@@ -19,7 +19,7 @@
 //   this should read it instead.
 
 import type { Day } from '../days';
-import { quintileScore, segmentOf, SEGMENTS, type Segment } from '../rfm';
+import { segmentOf, SEGMENTS, type Segment } from '../rfm';
 import type { ValueClassCuts } from '../settings';
 import { classForRevenue, paretoCurve, valueThresholds, VALUE_CLASSES, type ParetoPoint, type ValueClass } from '../value-classes';
 import { periodsEnding, type PeriodAxis } from './periods';
@@ -87,35 +87,87 @@ function advance(data: ReportData, s: Running, day: Day): void {
   }
 }
 
+/**
+ * rfm.ts's quintile score for every value of `values` at once: sorting once and walking the runs of
+ * equal values gives each run its score (the same formula as `quintileScore`, which would binary
+ * search each value). Scores are written to `out` by position.
+ */
+export function quintileScores(values: Float64Array, out: Uint8Array): void {
+  const n = values.length;
+  if (n === 0) return;
+  // Sort (value, position) pairs with the native numeric sort, no comparator callback: each pair
+  // is packed into one exact float, value in cents × 2^bits + position. Money, days and visit
+  // counts all fit while |cents| × 2^bits < 2^53; otherwise sort with a comparator.
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** bits;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = Math.round(values[i]! * 100);
+    if (c < min) min = c;
+    if (c > max) max = c;
+  }
+  const packed = (max - min + 1) * scale < Number.MAX_SAFE_INTEGER;
+  const order = new Uint32Array(n);
+  const key = new Float64Array(n);
+  const integers = values.every((v) => Number.isInteger(v));
+  if (integers && (max - min) / 100 <= 4 * n + 1024) {
+    // Days and visit counts: a counting sort over the (small) range of values.
+    const lo = min / 100;
+    const counts = new Int32Array((max - min) / 100 + 2);
+    for (let i = 0; i < n; i++) counts[values[i]! - lo + 1]!++;
+    for (let v = 1; v < counts.length; v++) counts[v]! += counts[v - 1]!;
+    for (let i = 0; i < n; i++) {
+      const at = counts[values[i]! - lo]!++;
+      order[at] = i;
+      key[at] = values[i]!;
+    }
+  } else if (packed) {
+    for (let i = 0; i < n; i++) key[i] = (Math.round(values[i]! * 100) - min) * scale + i;
+    key.sort();
+    for (let i = 0; i < n; i++) {
+      const hi = Math.floor(key[i]! / scale);
+      order[i] = key[i]! - hi * scale;
+      key[i] = hi;
+    }
+  } else {
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => values[a]! - values[b]!);
+    for (let i = 0; i < n; i++) key[i] = values[order[i]!]!;
+  }
+  // key[] now holds the sorted values (in cents when packed): walk the runs of equal values.
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && key[j + 1] === key[i]) j++;
+    const score = Math.min(5, 1 + Math.floor((5 * (i + j + 1)) / (2 * n) + 1e-9));
+    for (let k = i; k <= j; k++) out[order[k]!] = score;
+    i = j + 1;
+  }
+}
+
 function segmentCounts(s: Running, day: Day): SegmentSnapshot {
   const nc = s.last.length;
-  const rec: number[] = [];
-  const freq: number[] = [];
-  const mon: number[] = [];
-  for (let c = 0; c < nc; c++)
+  let m = 0;
+  for (let c = 0; c < nc; c++) if (s.visits[c]! > 0) m++;
+  const rec = new Float64Array(m);
+  const freq = new Float64Array(m);
+  const mon = new Float64Array(m);
+  for (let c = 0, k = 0; c < nc; c++)
     if (s.visits[c]! > 0) {
-      rec.push(s.last[c]!);
-      freq.push(s.visits[c]!);
-      mon.push(cents(s.revenue[c]!));
+      rec[k] = s.last[c]!;
+      freq[k] = s.visits[c]!;
+      mon[k++] = cents(s.revenue[c]!);
     }
-  const sr = Float64Array.from(rec).sort();
-  const sf = Float64Array.from(freq).sort();
-  const sm = Float64Array.from(mon).sort();
+  const qr = new Uint8Array(m);
+  const qf = new Uint8Array(m);
+  const qm = new Uint8Array(m);
+  quintileScores(rec, qr);
+  quintileScores(freq, qf);
+  quintileScores(mon, qm);
   const counts = Object.fromEntries(SEGMENTS.map((g) => [g, 0])) as Record<Segment, number>;
-  // Scores repeat a lot (visits are small integers): memoise per value.
-  const memo = (sorted: Float64Array) => {
-    const m = new Map<number, number>();
-    return (v: number) => {
-      let q = m.get(v);
-      if (q === undefined) m.set(v, (q = quintileScore(sorted, v)));
-      return q;
-    };
-  };
-  const qr = memo(sr);
-  const qf = memo(sf);
-  const qm = memo(sm);
-  for (let i = 0; i < rec.length; i++) counts[segmentOf({ r: qr(rec[i]!), f: qf(freq[i]!), m: qm(mon[i]!) })]++;
-  return { day, counts, scored: rec.length };
+  for (let i = 0; i < m; i++) counts[segmentOf({ r: qr[i]!, f: qf[i]!, m: qm[i]! })]++;
+  return { day, counts, scored: m };
 }
 
 export function decisionsReport(data: ReportData, opts: DecisionsOptions): DecisionsReport {

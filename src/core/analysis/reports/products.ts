@@ -27,9 +27,12 @@ const LEADING = /^(\d{1,3})\s*(?:[x×X*＊]\s*|\s+)(.+)$/;
 const TRAILING = /^(.+?)\s*(?:[x×X*＊]\s*(\d{1,3})|[(（]\s*(\d{1,3})\s*[)）])$/;
 
 /** The items of one purchase's text, with quantities (see the module comment for the rules). */
+/** The parts of an items text, as typed (one product each). */
+export const splitItems = (text: string): string[] => text.split(SPLIT);
+
 export function parseItems(text: string): ItemLine[] {
   const out: ItemLine[] = [];
-  for (const raw of text.split(SPLIT)) {
+  for (const raw of splitItems(text)) {
     const part = raw.replace(/\s+/g, ' ').trim();
     if (!part) continue;
     let name = part;
@@ -82,46 +85,79 @@ export type ProductsReport = {
 
 export type ProductsOptions = RangeOptions & { readonly notSoldDays: number; readonly top?: number };
 
-type Acc = { name: string; quantity: number; revenue: number; sales: number; lastSold: Day };
-
 export function productsReport(data: ReportData, opts: ProductsOptions): ProductsReport {
   const { today } = opts;
   const axis = periodsEnding(today, opts.granularity, opts.periods);
   const from = axis.starts[0]!;
   const top = opts.top ?? 10;
-  // Many purchases share a text ("té verde, scones"): parse each text once.
-  const parsed = new Map<string, { keys: string[]; names: string[]; qty: number[]; total: number }>();
-  const byKey = new Map<string, Acc>();
+  // Each distinct text is parsed once into product numbers; the pass over the sales is then arithmetic.
+  const keyIds = new Map<string, number>();
+  const names: string[] = [];
+  const textProducts: Int32Array[] = [];
+  const textQty: Float64Array[] = [];
+  const textTotal = new Float64Array(data.itemTexts.length);
+  // Texts are many, their parts few ("2x té verde" recurs in thousands of texts): parse a part once.
+  const partCache = new Map<string, { id: number; quantity: number } | null>();
+  const partOf = (raw: string) => {
+    let hit = partCache.get(raw);
+    if (hit === undefined) {
+      const line = parseItems(raw)[0];
+      if (line) {
+        const key = productKey(line.name);
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          keyIds.set(key, (id = names.length));
+          names.push(line.name);
+        }
+        hit = { id, quantity: line.quantity };
+      } else hit = null;
+      partCache.set(raw, hit);
+    }
+    return hit;
+  };
+  data.itemTexts.forEach((text, t) => {
+    const lines = splitItems(text)
+      .map(partOf)
+      .filter((x): x is { id: number; quantity: number } => x !== null);
+    textProducts.push(Int32Array.from(lines, (l) => l.id));
+    textQty.push(Float64Array.from(lines, (l) => l.quantity));
+    textTotal[t] = lines.reduce((sum, l) => sum + l.quantity, 0);
+  });
+  const np = names.length;
+  const quantity = new Float64Array(np);
+  const revenue = new Float64Array(np);
+  const sales = new Int32Array(np);
+  const lastSold = new Int32Array(np).fill(-2147483648);
   let withoutItems = 0;
   const end = lowerBound(data.day, today + 1);
   for (let i = 0; i < end; i++) {
-    const text = data.items[i]!;
+    const t = data.items[i]!;
     const a = data.amount[i]!;
-    const inRange = data.day[i]! >= from;
-    if (!text) {
+    const d = data.day[i]!;
+    const inRange = d >= from;
+    if (t < 0) {
       if (inRange) withoutItems++;
       continue;
     }
-    let p = parsed.get(text);
-    if (!p) {
-      const lines = parseItems(text);
-      p = { keys: lines.map((l) => productKey(l.name)), names: lines.map((l) => l.name), qty: lines.map((l) => l.quantity), total: lines.reduce((s, l) => s + l.quantity, 0) };
-      parsed.set(text, p);
-    }
-    for (let k = 0; k < p.keys.length; k++) {
-      let acc = byKey.get(p.keys[k]!);
-      if (!acc) byKey.set(p.keys[k]!, (acc = { name: p.names[k]!, quantity: 0, revenue: 0, sales: 0, lastSold: -Infinity }));
-      if (a > 0 && data.day[i]! > acc.lastSold) acc.lastSold = data.day[i]!;
+    const ps = textProducts[t]!;
+    const qs = textQty[t]!;
+    const total = textTotal[t]!;
+    for (let k = 0; k < ps.length; k++) {
+      const p = ps[k]!;
+      // Days come in order, so the last sale seen is the latest.
+      if (a > 0) lastSold[p] = d;
       if (!inRange) continue;
       if (a > 0) {
-        acc.quantity += p.qty[k]!;
-        acc.sales++;
+        quantity[p]! += qs[k]!;
+        sales[p]!++;
       }
-      acc.revenue += (a * p.qty[k]!) / p.total;
+      revenue[p]! += (a * qs[k]!) / total;
     }
   }
-  const products: ProductRow[] = [...byKey.values()]
-    .filter((a) => a.lastSold > -Infinity)
+  const byKey: { name: string; quantity: number; revenue: number; sales: number; lastSold: number }[] = [];
+  for (let p = 0; p < np; p++) byKey.push({ name: names[p]!, quantity: quantity[p]!, revenue: revenue[p]!, sales: sales[p]!, lastSold: lastSold[p]! });
+  const products: ProductRow[] = byKey
+    .filter((a) => a.lastSold > -2147483648)
     .map((a) => ({ name: a.name, quantity: a.quantity, revenue: cents(a.revenue), sales: a.sales, lastSold: a.lastSold, daysSince: today - a.lastSold }));
   const byName = (x: ProductRow, y: ProductRow) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
   products.sort((x, y) => y.quantity - x.quantity || y.revenue - x.revenue || byName(x, y));

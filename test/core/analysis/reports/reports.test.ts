@@ -277,3 +277,21 @@ describe('an empty book', () => {
     expect([p.products.length, p.notSold.length, p.withoutItems]).toEqual([0, 0, 0]);
   });
 });
+
+describe('quintile scores in one pass', () => {
+  it('give the same score as rfm.ts quintileScore for every value, ties included', async () => {
+    const { quintileScore } = await import('../../../../src/core/analysis/rfm');
+    const { quintileScores } = await import('../../../../src/core/analysis/reports/decisions');
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Whole numbers (days, visits: counting sort), money with cents (packed sort), a huge range (comparator sort).
+    const kinds = [() => Math.floor(rnd() * 20), () => Math.round(rnd() * 5000) / 100 - 10, () => (rnd() < 0.5 ? 1e15 : Math.floor(rnd() * 3))];
+    for (const make of kinds) for (const n of [1, 2, 5, 13, 200]) {
+      const values = Float64Array.from({ length: n }, make);
+      const out = new Uint8Array(n);
+      quintileScores(values, out);
+      const sorted = Float64Array.from(values).sort();
+      expect([...out]).toEqual([...values].map((v) => quintileScore(sorted, v)));
+    }
+  });
+});
