@@ -36,6 +36,9 @@ type Msg =
   | { t: 'announce'; from: string; to?: string; dev: DeviceInfo; n: string }
   | { t: 'offer' | 'answer'; from: string; to: string; dev: DeviceInfo; sdp: string; n: string };
 
+/** Published in clear when a message on the room's topic could not be opened with our key. */
+const MISMATCH = 'clientela:pairing-mismatch:';
+
 type Peer = { state: 'dialing' | 'open'; link?: PeerLink; offer?: OfferDial; answer?: AnswerDial };
 
 export interface RoomConnector extends Disposable {
@@ -138,16 +141,26 @@ export function joinRoom(opts: RoomConnectorOptions): RoomConnector {
     }
   };
 
+  const mismatch = (tell: boolean) => {
+    if (Date.now() - lastMismatch < 10_000) return;
+    lastMismatch = Date.now();
+    opts.onProblem?.('pairing-mismatch');
+    // The other device cannot read what we encrypt; a plain marker lets it know too (it reveals
+    // nothing: the relay already knows the room exists).
+    if (tell) for (const r of opts.relays) if (r.state === 'open') r.publish(topic, `${MISMATCH}${peerId}`);
+  };
+
   const onData = async (data: unknown) => {
     if (typeof data !== 'string' || disposed) return;
+    if (data.startsWith(MISMATCH)) {
+      if (data !== `${MISMATCH}${peerId}`) mismatch(false);
+      return;
+    }
     let msg: unknown;
     try {
       msg = await decryptJson(await keyPromise, data);
     } catch (e) {
-      if (e instanceof DecryptError && Date.now() - lastMismatch > 10_000) {
-        lastMismatch = Date.now();
-        opts.onProblem?.('pairing-mismatch');
-      }
+      if (e instanceof DecryptError) mismatch(true);
       return;
     }
     if (isMsg(msg)) await onMessage(msg);

@@ -91,6 +91,11 @@ export interface SyncEngine extends Disposable {
   /** Serverless step 2 (device B): the answer code to show back; `connected` settles when the link opens. */
   answerOffer(offerCode: string): Promise<{ code: string; connected: Promise<DeviceInfo>; cancel(): void }>;
   unpair(): Promise<void>;
+  /**
+   * A new secret for this pairing, handed to the devices connected now; others must pair again
+   * (their old secret no longer opens anything). Resolves once this device switched.
+   */
+  rotateSecret(): Promise<void>;
   /** Shares this device's selected cell with the others (awareness, not the book). */
   setCursor(cursor: PresencePeer['cursor']): void;
   presence(): PresencePeer[];
@@ -137,7 +142,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     });
     return out;
   };
-  awareness.on('change', () => presenceChanged.fire(presence()));
+  awareness.on('change', () => {
+    presenceChanged.fire(presence());
+    void adoptRotation();
+  });
   const makeRelay = opts.relayFactory ?? ((url: string) => createSignalingClient(url));
   const makeDialer = opts.dialer ?? rtcDialer;
 
@@ -266,6 +274,26 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       joinPairingRoom(p);
     }
     fire();
+  };
+
+  // A new secret handed over by a connected, paired device (see rotateSecret). It travels only in
+  // awareness, over the encrypted data channel to devices that already hold the pairing.
+  let rotating = false;
+  const adoptRotation = async () => {
+    if (!pairing || rotating) return;
+    for (const [clientId, st] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue;
+      const r = (st as { rekey?: Partial<Pairing> }).rekey;
+      if (!r || r.roomId !== pairing.roomId || typeof r.secret !== 'string' || r.secret === pairing.secret) continue;
+      if (typeof r.createdAt !== 'number' || r.createdAt <= pairing.createdAt || !isPairing(r)) continue;
+      rotating = true;
+      try {
+        await adopt(r);
+      } finally {
+        rotating = false;
+      }
+      return;
+    }
   };
 
   const onOnline = () => {
@@ -413,6 +441,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     },
     dismissProblem() {
       setProblem(undefined);
+    },
+    async rotateSecret() {
+      await whenReady;
+      if (!pairing) return;
+      const next: Pairing = { roomId: pairing.roomId, secret: newPairing(now()).secret, createdAt: Math.max(now(), pairing.createdAt + 1) };
+      awareness.setLocalStateField('rekey', next);
+      // Give the connected devices a moment to receive it before the links under it close.
+      await new Promise((r) => setTimeout(r, 1500));
+      awareness.setLocalStateField('rekey', null);
+      await adopt(next);
     },
     setCursor(cursor) {
       awareness.setLocalStateField('cursor', cursor ?? null);

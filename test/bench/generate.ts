@@ -78,12 +78,13 @@ export function generateBook(customerCount = 50_000, purchaseCount = 500_000, se
 
   const book = createBook();
   book.ensureSchema();
-  const ids = addRows(book, 'customers', customers, 'import');
+  addRows(book, 'customers', customers, 'import');
 
   const purchases: RowValues[] = [];
   for (let i = 0; i < purchaseCount; i++) {
     // A few customers buy a lot (Pareto-ish): square the uniform draw.
-    const c = ids[Math.floor(r() * r() * ids.length)]!;
+    // Linked by the customer's code, as the app and imports link them.
+    const c = customers[Math.floor(r() * r() * customers.length)]!.code ?? null;
     const nItems = 1 + Math.floor(r() * 3);
     const items: string[] = [];
     for (let k = 0; k < nItems; k++) items.push(pick(PRODUCTS));

@@ -146,6 +146,37 @@ describe('sync engine', () => {
     expect(names(b.book)).toEqual(['Kept']);
   });
 
+  it('rotates the secret: connected devices switch together, a device holding the old one is told to pair again', async () => {
+    const relay = new FakeRelay();
+    const net = fakeDialNetwork();
+    const a = device('A', relay, net);
+    const b = device('B', relay, net);
+    const c = device('C', relay, net);
+    await Promise.all([a.engine.whenReady, b.engine.whenReady, c.engine.whenReady]);
+    const shown = await a.engine.showPairingCode(() => undefined);
+    await b.engine.joinWithCode(shown.code);
+    await until(() => a.engine.state.synced && b.engine.state.synced, 'A and B synced');
+    // C got the same pairing earlier but is away (paused) during the rotation.
+    const shownC = await a.engine.showPairingCode(() => undefined);
+    await c.engine.joinWithCode(shownC.code);
+    await c.engine.setPaused(true);
+    const old = (a.store.data.get('sync:pairing') as { secret: string }).secret;
+
+    await a.engine.rotateSecret();
+    await until(() => (b.store.data.get('sync:pairing') as { secret: string }).secret !== old, 'B took the new secret');
+    const fresh = (a.store.data.get('sync:pairing') as { secret: string }).secret;
+    expect(fresh).not.toBe(old);
+    expect((b.store.data.get('sync:pairing') as { secret: string }).secret).toBe(fresh);
+    await until(() => a.engine.state.synced && b.engine.state.synced, 'A and B synced again');
+    addRows(a.book, 'customers', [{ name: 'After rotation' }]);
+    await until(() => names(b.book).includes('After rotation'), 'edit after rotation');
+    expect(JSON.stringify(relay.published)).not.toContain(fresh);
+
+    await c.engine.setPaused(false);
+    await until(() => c.engine.state.problem === 'pairing-mismatch', 'C told to pair again', 8000);
+    expect(names(c.book)).not.toContain('After rotation');
+  }, 20_000);
+
   it('rejects a typo in a typed code before going to the relay', async () => {
     const relay = new FakeRelay();
     const b = device('B', relay, fakeDialNetwork());

@@ -124,6 +124,7 @@ function Home(props: Props): JSX.Element {
           </button>
         </form>
         <Show when={props.state().paired}>
+          <RotateButton engine={props.engine} />
           <button
             type="button"
             class="wb-button sy-danger"
@@ -160,6 +161,29 @@ function Home(props: Props): JSX.Element {
         </button>
       </details>
     </>
+  );
+}
+
+function RotateButton(props: { engine: SyncEngine }): JSX.Element {
+  const { i18n } = useServices();
+  const [done, setDone] = createSignal(false);
+  return (
+    <div class="sy-row">
+      <button
+        type="button"
+        class="wb-button"
+        onClick={() => {
+          if (confirm(i18n.t('sync.rotate.confirm'))) void props.engine.rotateSecret().then(() => setDone(true));
+        }}
+      >
+        {i18n.t('sync.rotate')}
+      </button>
+      <Show when={done()}>
+        <span class="sy-success" role="status">
+          {i18n.t('sync.rotate.done')}
+        </span>
+      </Show>
+    </div>
   );
 }
 

@@ -51,7 +51,7 @@ export function registerSyncContribution(services: Services, wb: Workbench, engi
     );
 
     const cmd = (id: string, title: string, run: () => void) =>
-      store.add(commands.register({ id, title, category: 'sync.category', run }));
+      store.add(commands.register({ id, title, category: 'sync.category', when: '!staffMode', run }));
     cmd('sync.open', 'sync.cmd.open', () => open('home'));
     cmd('sync.pairDevice', 'sync.cmd.pair', () => open('show-code'));
     cmd('sync.joinWithCode', 'sync.cmd.join', () => open('join'));
@@ -61,9 +61,20 @@ export function registerSyncContribution(services: Services, wb: Workbench, engi
         id: 'sync.unpair',
         title: 'sync.cmd.unpair',
         category: 'sync.category',
-        when: 'syncPaired',
+        when: 'syncPaired && !staffMode',
         run: () => {
           if (confirm(i18n.t('sync.unpair.confirm'))) void engine.unpair();
+        },
+      }),
+    );
+    store.add(
+      commands.register({
+        id: 'sync.rotateSecret',
+        title: 'sync.cmd.rotate',
+        category: 'sync.category',
+        when: 'syncPaired && !staffMode',
+        run: () => {
+          if (confirm(i18n.t('sync.rotate.confirm'))) void engine.rotateSecret();
         },
       }),
     );

@@ -4,6 +4,10 @@ import type { Catalog } from './catalog';
 
 export const sync: Catalog = {
   en: {
+    'sync.cmd.rotate': 'Change the Pairing Secret',
+    'sync.rotate': 'Change the pairing secret',
+    'sync.rotate.confirm': 'Change the secret? Devices connected now get the new one; any other paired device must be paired again with a new code.',
+    'sync.rotate.done': 'New secret in use.',
     'sync.status.paused': 'Sync paused',
     'sync.cmd.pause': 'Pause Sync',
     'sync.cmd.resume': 'Resume Sync',
@@ -92,6 +96,10 @@ export const sync: Catalog = {
     'sync.relay.closed': 'unreachable',
   },
   es: {
+    'sync.cmd.rotate': 'Cambiar el secreto de emparejamiento',
+    'sync.rotate': 'Cambiar el secreto de emparejamiento',
+    'sync.rotate.confirm': '¿Cambiar el secreto? Los dispositivos conectados ahora reciben el nuevo; cualquier otro dispositivo emparejado tendrá que emparejarse de nuevo con un código nuevo.',
+    'sync.rotate.done': 'Nuevo secreto en uso.',
     'sync.status.paused': 'Sincronización en pausa',
     'sync.cmd.pause': 'Pausar la sincronización',
     'sync.cmd.resume': 'Reanudar la sincronización',
@@ -180,6 +188,10 @@ export const sync: Catalog = {
     'sync.relay.closed': 'inaccesible',
   },
   'zh-CN': {
+    'sync.cmd.rotate': '更换配对密钥',
+    'sync.rotate': '更换配对密钥',
+    'sync.rotate.confirm': '更换密钥？当前已连接的设备会收到新密钥；其他已配对的设备需要用新的配对码重新配对。',
+    'sync.rotate.done': '已启用新密钥。',
     'sync.status.paused': '同步已暂停',
     'sync.cmd.pause': '暂停同步',
     'sync.cmd.resume': '恢复同步',
