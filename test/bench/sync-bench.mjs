@@ -52,6 +52,25 @@ const PROBES = () => {
     w.RTCPeerConnection.prototype = Orig.prototype;
   }
   const now = () => performance.timeOrigin + performance.now();
+  // When data-channel messages arrive (first and last): splits a join into connect, transfer, apply.
+  w.__syncBench.msgs = { first: 0, last: 0, count: 0 };
+  const addEL = RTCDataChannel.prototype.addEventListener;
+  RTCDataChannel.prototype.addEventListener = function (type, fn, opts) {
+    if (type !== 'message') return addEL.call(this, type, fn, opts);
+    return addEL.call(
+      this,
+      type,
+      function (ev) {
+        const m = w.__syncBench.msgs;
+        const t = now();
+        if (!m.first) m.first = t;
+        m.last = t;
+        m.count++;
+        return fn.call(this, ev);
+      },
+      opts,
+    );
+  };
   w.addEventListener('keydown', (e) => e.key === 'Enter' && w.__syncBench.enterAt.push(now()), true);
   const scan = () => {
     for (const cell of document.querySelectorAll('[role="gridcell"]')) {
@@ -188,6 +207,9 @@ export async function runSyncBench({ dist, customers = 50_000, purchases = 500_0
     await b.page.getByRole('button', { name: 'Join', exact: true }).click();
     await waitFor(async () => /Synced with 1 device/.test((await statusText(b)) ?? ''), 'B synced', 120_000, 20);
     const syncedMs = Date.now() - t0;
+    const msgs = await b.page.evaluate(() => window.__syncBench.msgs);
+    results.joinPhases = { firstMessageMs: Math.round(msgs.first - t0), lastMessageMs: Math.round(msgs.last - t0), messages: msgs.count };
+    log(`join phases: first data-channel message at ${results.joinPhases.firstMessageMs} ms, last at ${results.joinPhases.lastMessageMs} ms (${msgs.count} messages), synced at ${syncedMs} ms`);
     await b.page.getByRole('tab', { name: /Customers/ }).first().click();
     await waitFor(async () => (await b.rowCount()) === customers, `B shows ${customers} rows`, 120_000, 20);
     const gridMs = Date.now() - t0;
