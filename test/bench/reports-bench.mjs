@@ -13,7 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { seedBook, withViteModule } from '../tools/book-seed.mjs';
 import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
 
@@ -32,17 +32,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
 
 const d = new Date();
 const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const vite = await createViteServer({
-  root: ROOT,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false },
-  optimizeDeps: { noDiscovery: true, include: [] },
-});
-const { generateReportsBook } = await vite.ssrLoadModule('/test/bench/reports-generate.ts');
-const book = generateReportsBook(CUSTOMERS, PURCHASES, today);
-await vite.close();
+const book = await withViteModule('/test/bench/reports-generate.ts', (m) => m.generateReportsBook(CUSTOMERS, PURCHASES, today));
 log(`book: ${CUSTOMERS} customers, ${PURCHASES} purchases, ${(book.update.byteLength / 1e6).toFixed(1)} MB, generated in ${(book.ms / 1000).toFixed(1)} s`);
 
 const bytes = book.update;
@@ -63,26 +53,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless:
 const results = { date: new Date().toISOString(), customers: CUSTOMERS, purchases: PURCHASES, targetMs: TARGET_MS, read: [], reports: {} };
 try {
   const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-  await page.goto(`${server.url}/favicon.svg`);
-  await page.evaluate(async () => {
-    const bytes = new Uint8Array(await (await fetch('/__reports-bench/book.bin')).arrayBuffer());
-    const db = await new Promise((res, rej) => {
-      const req = indexedDB.open('clientela-book');
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('updates', { autoIncrement: true });
-        req.result.createObjectStore('custom');
-      };
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction(['updates'], 'readwrite');
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  });
+  await seedBook(page, { at: `${server.url}/favicon.svg`, url: '/__reports-bench/book.bin' });
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 180_000 });
   const measures = (name) => page.evaluate((n) => performance.getEntriesByName(`clientela:reports:${n}`).map((e) => e.duration), name);

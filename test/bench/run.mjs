@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { BOOK_DB_NAME, seedBook, withViteModule } from '../tools/book-seed.mjs';
 import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
 import { IMPORT_TARGETS, runImportBench } from './import-bench.mjs';
@@ -35,7 +35,6 @@ const DIST = resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50_000);
 const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 500_000);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 5000);
-const BOOK_DB_NAME = 'clientela-book'; // src/storage/types.ts
 const GRID_DATA_MARK = 'clientela:grid-data';
 const VIEWPORT = { width: 1024, height: 768 };
 
@@ -83,22 +82,7 @@ async function firstLoadJs() {
 }
 
 // --- 2. The book, made with src/core through Vite's SSR loader (TypeScript without a build) ----
-async function generate() {
-  const vite = await createViteServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { generateBook } = await vite.ssrLoadModule('/test/bench/generate.ts');
-    return generateBook(CUSTOMERS, PURCHASES);
-  } finally {
-    await vite.close();
-  }
-}
+const generate = () => withViteModule('/test/bench/generate.ts', (m) => m.generateBook(CUSTOMERS, PURCHASES));
 
 // Installed before any page script: marks when data first shows in a grid (a fallback if the app
 // does not emit its own mark) and times edits from the Enter keydown to the committed IndexedDB
@@ -159,29 +143,7 @@ const PAGE_PROBES = () => {
   }
 };
 
-async function seed(page, baseURL) {
-  await page.goto(`${baseURL}/__bench/blank`);
-  return page.evaluate(async (dbName) => {
-    const bytes = new Uint8Array(await (await fetch('/__bench/book.bin')).arrayBuffer());
-    const db = await new Promise((res, rej) => {
-      const req = indexedDB.open(dbName); // y-indexeddb (lib0/idb) opens without a version: 1
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('updates', { autoIncrement: true });
-        req.result.createObjectStore('custom');
-      };
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction(['updates'], 'readwrite');
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-    return bytes.byteLength;
-  }, BOOK_DB_NAME);
-}
+const seed = (page, baseURL) => seedBook(page, { at: `${baseURL}/__bench/blank`, url: '/__bench/book.bin' });
 
 /** Waits for the grid to show data; returns ms since navigation start (app mark, else first cell). */
 async function waitGridData(page) {

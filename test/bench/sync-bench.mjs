@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { seedBook, withViteModule } from '../tools/book-seed.mjs';
 import { startServer } from '../../src/server/serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, makeContext, waitFor } from '../e2e/lib.mjs';
 import { reexecInLoopbackNetns } from '../tools/netns.mjs';
@@ -99,55 +99,13 @@ async function dataChannelBytes(page) {
   });
 }
 
-async function generate(customers, purchases) {
-  const vite = await createViteServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { generateBook } = await vite.ssrLoadModule('/test/bench/generate.ts');
-    return generateBook(customers, purchases);
-  } finally {
-    await vite.close();
-  }
-}
-
-/** Seeds the book database the way y-indexeddb stores it (one update row). */
-async function seed(page, baseURL) {
-  await page.goto(`${baseURL}/__bench/blank`);
-  return page.evaluate(async () => {
-    const bytes = new Uint8Array(await (await fetch('/__bench/book.bin')).arrayBuffer());
-    const db = await new Promise((res, rej) => {
-      const req = indexedDB.open('clientela-book');
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('updates', { autoIncrement: true });
-        req.result.createObjectStore('custom');
-      };
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction(['updates'], 'readwrite');
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-    return bytes.byteLength;
-  });
-}
-
 const statusText = (t) => t.page.getByRole('contentinfo', { name: 'Status bar' }).textContent();
 
 export async function runSyncBench({ dist, customers = 50_000, purchases = 500_000, edits = 100, update } = {}) {
   const results = { book: { customers, purchases } };
   if (!update) {
     log(`generating ${customers.toLocaleString('en')} customers and ${purchases.toLocaleString('en')} purchases…`);
-    update = (await generate(customers, purchases)).update;
+    update = (await withViteModule('/test/bench/generate.ts', (m) => m.generateBook(customers, purchases))).update;
   }
   const bookBytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
   results.book.stateBytes = bookBytes.length;
@@ -192,7 +150,7 @@ export async function runSyncBench({ dist, customers = 50_000, purchases = 500_0
   };
   try {
     const a = await device('A');
-    const seeded = await seed(a.page, server.url);
+    const seeded = await seedBook(a.page, { at: `${server.url}/__bench/blank`, url: '/__bench/book.bin' });
     log(`seeded A with a ${(seeded / 1e6).toFixed(1)} MB book`);
     await a.open('/');
     await waitFor(async () => (await a.rowCount()) === customers, `A shows ${customers} rows`, 120_000);

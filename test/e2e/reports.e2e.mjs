@@ -4,12 +4,9 @@
 // are drawn (uPlot loaded on demand), a tap on a chart shows a value, money is formatted in the
 // user's currency, and screenshots of each report at both sizes.
 
-import { createServer as createViteServer } from 'vite';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { seedBook, withViteModule } from '../tools/book-seed.mjs';
 import { assert, waitFor } from './lib.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const todayIso = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -19,52 +16,20 @@ let fixture;
 /** The book and the expected numbers, made once per run with the project's own core. */
 async function book() {
   if (fixture) return fixture;
-  const vite = await createViteServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const mod = await vite.ssrLoadModule('/test/bench/reports-generate.ts');
+  fixture = await withViteModule('/test/bench/reports-generate.ts', (mod) => {
     const today = todayIso();
     const { update } = mod.generateReportsBook(400, 6000, today);
-    fixture = {
+    return {
       today,
       base64: Buffer.from(update).toString('base64'),
       expected: mod.expectedNumbers(update, today, { granularity: 'month', periods: 12 }),
     };
-    return fixture;
-  } finally {
-    await vite.close();
-  }
+  });
+  return fixture;
 }
 
 /** Writes the book into the app's IndexedDB (as y-indexeddb stores it) before the app opens. */
-async function seed(t, base64) {
-  await t.page.goto(`${t.baseURL}/favicon.svg`);
-  await t.page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const db = await new Promise((res, rej) => {
-      const req = indexedDB.open('clientela-book');
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore('updates', { autoIncrement: true });
-        req.result.createObjectStore('custom');
-      };
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction(['updates'], 'readwrite');
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, base64);
-}
+const seed = (t, base64) => seedBook(t.page, { at: `${t.baseURL}/favicon.svg`, base64 });
 
 /** The numeric cells of a block's table, row by row (raw values from data-value). */
 async function tableNumbers(t, id) {

@@ -58,6 +58,17 @@ async function hasCell(t, name, timeout = 10_000) {
   await t.grid().getByRole('gridcell', { name, exact: true }).first().waitFor({ timeout });
 }
 
+/** This test's browser as device A ("Counter") and a second Chromium as B ("Owner phone"), both open. */
+async function twoDevices(t) {
+  const a = t;
+  const b = await t.newDevice('B');
+  await a.open('/');
+  await b.open('/');
+  await nameDevice(a, 'Counter');
+  await nameDevice(b, 'Owner phone');
+  return { a, b };
+}
+
 /** A pairs with B through the short code, the way a person would type it. */
 async function pairWithCode(a, b) {
   await a.runCommand('Sync: Pair a Device');
@@ -78,12 +89,7 @@ export const tests = [
   {
     name: 'pair with the short code; edits flow both ways; the device list shows who is connected',
     async run(t) {
-      const a = t;
-      const b = await t.newDevice('B');
-      await a.open('/');
-      await b.open('/');
-      await nameDevice(a, 'Counter');
-      await nameDevice(b, 'Owner phone');
+      const { a, b } = await twoDevices(t);
       await pairWithCode(a, b);
       await waitSynced(a);
       await waitSynced(b);
@@ -111,12 +117,7 @@ export const tests = [
     name: 'both edit while paused, then resume: the books converge and same-row edits both survive',
     sizes: ['desktop'],
     async run(t) {
-      const a = t;
-      const b = await t.newDevice('B');
-      await a.open('/');
-      await b.open('/');
-      await nameDevice(a, 'Counter');
-      await nameDevice(b, 'Owner phone');
+      const { a, b } = await twoDevices(t);
       await pairWithCode(a, b);
       await addCustomer(a, 'Row Both');
       await hasCell(b, 'Row Both');
@@ -158,12 +159,9 @@ export const tests = [
     name: 'close B, edit on A, reopen B: it reconnects by itself and catches up',
     sizes: ['tablet'],
     async run(t) {
-      const a = t;
-      let b = await t.newDevice('B');
-      await a.open('/');
-      await b.open('/');
-      await nameDevice(a, 'Counter');
-      await nameDevice(b, 'Owner phone');
+      const pair = await twoDevices(t);
+      const a = pair.a;
+      let b = pair.b;
       await pairWithCode(a, b);
       await waitSynced(b);
       await b.quit();
@@ -178,10 +176,7 @@ export const tests = [
     name: 'no server: offer and answer pasted by hand connect the devices',
     sizes: ['desktop'],
     async run(t) {
-      const a = t;
-      const b = await t.newDevice('B');
-      await a.open('/');
-      await b.open('/');
+      const { a, b } = await twoDevices(t);
       // No relay at all on either device: the only way to meet is the pasted codes.
       for (const d of [a, b]) {
         await openSync(d);
@@ -189,8 +184,6 @@ export const tests = [
         await d.page.getByLabel('Signaling servers (one per line)').fill('');
         await d.tap(d.page.getByRole('button', { name: 'Save servers' }));
       }
-      await nameDevice(a, 'Counter');
-      await nameDevice(b, 'Owner phone');
       await addCustomer(a, 'Serverless Sara');
 
       await a.runCommand('Sync: Connect Without a Server');
