@@ -10,19 +10,12 @@ import type { SyncEngine, SyncState } from '../../sync/sync-engine';
 import { useServices, type Services } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
 import type { Workbench } from '../../ui/workbench/workbench-context';
+import { statusText } from './sync-status';
 import { SyncView, type SyncMode } from './sync-view';
 import './sync.css';
 
 const SYNC_EDITOR = { kind: 'sync', id: '' } as const;
 
-export function statusText(s: SyncState, t: (key: string, args?: Record<string, string | number>) => string): string {
-  if (s.problem && s.problem !== 'connect-failed') return t('sync.status.problem');
-  if (!s.paired) return t('sync.status.notPaired');
-  if (s.paused) return t('sync.status.paused');
-  if (s.connected === 0) return t('sync.status.offline');
-  const key = s.synced ? 'sync.status.synced' : 'sync.status.syncing';
-  return s.connected === 1 ? t(`${key}.one`) : t(key, { count: s.connected });
-}
 
 export function registerSyncContribution(services: Services, wb: Workbench, engine: SyncEngine): Disposable {
   const { commands, i18n } = services;

@@ -4,6 +4,7 @@ import type { Catalog } from './catalog';
 
 export const sync: Catalog = {
   en: {
+    'sync.status.offlineNoRelay': 'Not connected: connect again without a server',
     'sync.cmd.rotate': 'Change the Pairing Secret',
     'sync.rotate': 'Change the pairing secret',
     'sync.rotate.confirm': 'Change the secret? Devices connected now get the new one; any other paired device must be paired again with a new code.',
@@ -96,6 +97,7 @@ export const sync: Catalog = {
     'sync.relay.closed': 'unreachable',
   },
   es: {
+    'sync.status.offlineNoRelay': 'Sin conexión: vuelve a conectar sin servidor',
     'sync.cmd.rotate': 'Cambiar el secreto de emparejamiento',
     'sync.rotate': 'Cambiar el secreto de emparejamiento',
     'sync.rotate.confirm': '¿Cambiar el secreto? Los dispositivos conectados ahora reciben el nuevo; cualquier otro dispositivo emparejado tendrá que emparejarse de nuevo con un código nuevo.',
@@ -188,6 +190,7 @@ export const sync: Catalog = {
     'sync.relay.closed': 'inaccesible',
   },
   'zh-CN': {
+    'sync.status.offlineNoRelay': '未连接：请重新无服务器直连',
     'sync.cmd.rotate': '更换配对密钥',
     'sync.rotate': '更换配对密钥',
     'sync.rotate.confirm': '更换密钥？当前已连接的设备会收到新密钥；其他已配对的设备需要用新的配对码重新配对。',
