@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { Emitter, type Disposable, type Event } from '../base/event';
 import type { PeerLink } from './link';
-import { createPeerSession, type DeviceInfo, type PeerSession, type SessionStatus, type SyncClock, systemClock } from './session';
+import { createPeerSession, type SyncCompression, type DeviceInfo, type PeerSession, type SessionStatus, type SyncClock, systemClock } from './session';
 
 export type SyncHubChange = {
   /** added: a link attached; connected: its hello arrived; status: its status changed; removed: it closed. */
@@ -42,6 +42,7 @@ export type SyncHubOptions = {
   readonly clock?: SyncClock;
   readonly resyncMs?: number;
   readonly handshakeTimeoutMs?: number;
+  readonly compress?: SyncCompression;
 };
 
 export function createSyncHub(opts: SyncHubOptions): SyncHub {
@@ -77,6 +78,7 @@ export function createSyncHub(opts: SyncHubOptions): SyncHub {
         clock,
         ...(opts.resyncMs !== undefined ? { resyncMs: opts.resyncMs } : {}),
         ...(opts.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: opts.handshakeTimeoutMs } : {}),
+        ...(opts.compress ? { compress: opts.compress } : {}),
       });
       if (session.status === 'closed') return session;
       sessions = [...sessions, session];

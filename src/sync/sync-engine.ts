@@ -26,7 +26,8 @@ import { joinPairingByCode, offerPairingByCode } from './code-rendezvous';
 import { joinRoom, type Dialer, type RoomConnector, type RoomProblem } from './room-connector';
 import { createSignalingClient, type SignalingClient, type SignalingState } from './signaling-client';
 import { dialAnswer, dialOffer, webrtcAvailable, type RtcOptions } from './webrtc-link';
-import { cryptoAvailable } from './crypto';
+import { cryptoAvailable, deflate, inflate } from './crypto';
+import type { SyncCompression } from './session';
 
 /** What the engine needs to remember on this device (a Dexie table in the app, a Map in tests). */
 export interface SyncStore {
@@ -121,6 +122,10 @@ export type SyncEngineOptions = {
   readonly now?: () => number;
 };
 
+/** Big first syncs go compressed where the platform has CompressionStream (all current browsers). */
+const streamCompression: SyncCompression | undefined =
+  typeof CompressionStream === 'function' ? { above: 256 * 1024, deflate: (b) => deflate(b), inflate: (b, max) => inflate(b, max) } : undefined;
+
 const rtcDialer = (rtc: RtcOptions): Dialer => ({ offer: () => dialOffer(rtc), answer: (sdp) => dialAnswer(rtc, sdp) });
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
@@ -210,7 +215,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   const ensureHub = (p: Pairing): SyncHub => {
     if (hub) return hub;
-    const h = createSyncHub({ yDoc, awareness, local, bookId: p.roomId });
+    const h = createSyncHub({ yDoc, awareness, local, bookId: p.roomId, ...(streamCompression ? { compress: streamCompression } : {}) });
     // Updates applied from peers show in the book's change feed as remote (never undoable here).
     labelOrigin(opts.book, h.origin, 'remote');
     hubSubs.push(
