@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createBook, yDocOf, type Book } from '../../src/core/doc/book-doc';
-import { addRows, applyImport, newColumnKey, type ImportWrite } from '../../src/core/index';
+import { addRows, applyImport, newColumnKey, prepareImports, trashRows, type BookChange, type ImportWrite } from '../../src/core/index';
 
 function sync(a: Book, b: Book): void {
   const ya = yDocOf(a);
@@ -106,5 +106,46 @@ describe('applyImport', () => {
     });
     expect(res.updated).toBe(0);
     expect(a.sheet('customers').row(ana)).not.toHaveProperty('nope');
+  });
+});
+
+describe('prepareImports (sliced preparation, one transaction)', () => {
+  it('writes nothing until the commit, then everything as one change and one undo step', async () => {
+    const { a, b, ana, plan } = setup();
+    const many: ImportWrite = { ...plan, add: [...plan.add, ...Array.from({ length: 2500 }, (_, i) => ({ values: { code: `X${i}`, name: `N${i}` } }))] };
+    let pauses = 0;
+    const slicer = { due: () => true, pause: () => (pauses++, Promise.resolve()) };
+    const changes: BookChange[] = [];
+    a.onDidChange((c) => changes.push(c));
+    const commit = await prepareImports(a, [{ sheet: 'customers', plan: many }], slicer);
+    expect(pauses).toBeGreaterThanOrEqual(3); // one per 1,000 rows at least
+    expect(changes).toEqual([]);
+    expect(a.sheet('customers').liveRowIds()).toEqual([ana]);
+    const [done] = commit();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.origin).toBe('import');
+    expect(done!.added).toHaveLength(2502);
+    expect(done!.updated).toBe(1);
+    const sheet = a.sheet('customers');
+    expect(sheet.liveRowIds()).toEqual([ana, ...done!.added]);
+    expect(sheet.get(done!.added[0]!, 'name')).toBe('张伟');
+    expect(sheet.get(done!.added[0]!, done!.columns[0]!)).toBe(12800.5);
+    expect(sheet.get(ana, 'points')).toBe(20);
+    // The other device reads the same rows from the chunk strings.
+    sync(a, b);
+    expect(b.sheet('customers').row(done!.added[2501]!)).toEqual(sheet.row(done!.added[2501]!));
+    expect(a.undo()).toBe(true);
+    expect(a.sheet('customers').liveRowIds()).toEqual([ana]);
+    expect(a.sheet('customers').get(ana, 'points')).toBe(5);
+  });
+
+  it('drops updates of rows deleted while it prepared', async () => {
+    const { a, ana, plan } = setup();
+    const commit = await prepareImports(a, [{ sheet: 'customers', plan }]);
+    trashRows(a, 'customers', [ana]);
+    const [done] = commit();
+    expect(done!.updated).toBe(0);
+    expect(a.sheet('customers').get(ana, 'points')).toBe(5);
+    expect(done!.added).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@ import type { BookChange, RowId } from '../model/types';
 import { CustomerAnalysis } from './customer-analysis';
 import type { Day } from './days';
 import { resolveSettings, type AnalysisSettings } from './settings';
-import { readContacts, readCustomer, readPurchase, readSnapshot, type Snapshot } from './snapshot';
+import { readContacts, readCustomerRows, readPurchase, readSnapshot, type Snapshot } from './snapshot';
 
 /** Meta key of the shop's analysis rules (written by core/ops/shop-settings.ts). */
 export const ANALYSIS_SETTINGS_KEY = 'analysisSettings';
@@ -47,9 +47,10 @@ export function applyBookChange(a: CustomerAnalysis, book: Book, change: BookCha
       a.setContacts(readContacts(book.sheet('contacts')));
     } else {
       const sheet = book.sheet('customers');
+      for (const id of sc.rows) if (!sheet.has(id) || sheet.deletedAt(id) !== undefined) return { full: true };
+      const read = readCustomerRows(sheet, sc.rows);
       for (const id of sc.rows) {
-        if (!sheet.has(id) || sheet.deletedAt(id) !== undefined) return { full: true };
-        if (!a.upsertCustomer(readCustomer(sheet, id))) return { full: true };
+        if (!a.upsertCustomer(read.get(id)!)) return { full: true };
         rows.add(id);
       }
     }

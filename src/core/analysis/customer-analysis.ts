@@ -12,16 +12,22 @@
 // scored against them, but the other customers keep the scores and classes they had: a new sale
 // moves another customer's quintile only at the margin, so that waits for `refresh()` (the caller
 // debounces it, e.g. when the app is idle or a segments view opens). `stale` says a refresh is due.
+//
+// Speed: the full compute never makes an object per purchase. It groups the snapshot's purchase
+// table (snapshot.ts) by customer with a counting sort into typed arrays, each customer's purchases a
+// range sorted by day, and runs the per-customer rules on those ranges. A customer's purchases become
+// objects only when asked for (`purchasesOf`, `ledger`) or when a new sale is added to them.
 
 import type { RowId } from '../model/types';
 import type { Day } from './days';
 import { churnOf, lifecycleOf, type ChurnWarning, type Lifecycle } from './lifecycle';
-import { pointsLedger, type PointsLedger } from './points';
+import { pointsLedger, pointsLedgerOfRange, type PointsLedger } from './points';
 import { lowerBound, quintileScore, segmentOf, summarizeSegments, upperBound, type RfmScore, type Segment, type SegmentSummary } from './rfm';
 import type { AnalysisSettings, TierRule } from './settings';
-import type { ContactSnap, CustomerSnap, PurchaseSnap, Snapshot } from './snapshot';
-import { EMPTY_STATS, sortByDay, statsOf, type CustomerStats } from './stats';
-import { sortTiers, tierOf, type TierResult } from './tiers';
+import { purchaseAt, purchaseTable, type ContactSnap, type CustomerSnap, type PurchaseSnap, type PurchaseTable, type Snapshot } from './snapshot';
+import { EMPTY_STATS, statsOf, statsOfRange, type PurchaseColumns } from './stats';
+import type { CustomerStats } from './stats';
+import { sortTiers, tierOf, tierOfRange, type TierResult } from './tiers';
 import { classForRevenue, paretoCurve, valueThresholds, type ParetoPoint, type ValueClass, type ValueThresholds } from './value-classes';
 
 /** What the Customers grid shows per row, plus the reasons behind it. */
@@ -39,7 +45,11 @@ export type ComputedRow = CustomerStats & {
 
 type Entry = {
   customer: CustomerSnap;
-  readonly purchases: PurchaseSnap[];
+  /** The customer's purchases by day as objects; undefined while they are still the range below. */
+  purchases: PurchaseSnap[] | undefined;
+  /** The range of the customer's purchases in the analysis' grouped columns (see `grouped`). */
+  start: number;
+  end: number;
   stats: CustomerStats;
   tier: TierResult;
   ledger: PointsLedger;
@@ -48,6 +58,77 @@ type Entry = {
   valueClass: ValueClass | undefined;
   row: ComputedRow | undefined;
 };
+
+/** Every linked purchase as columns grouped by customer, each group sorted by day. */
+type Grouped = PurchaseColumns & { readonly table: PurchaseTable; readonly index: Int32Array };
+
+const NO_PURCHASES: Grouped = { table: purchaseTable({ customers: [], purchases: [], contacts: [], issues: { badAmount: [], badDate: [], unknownCustomer: [], contactBadDate: [], duplicateCode: [] } }), index: new Int32Array(0), day: new Int32Array(0), amount: new Float64Array(0), points: new Float64Array(0) };
+
+/** Sorts the positions [start, end) of `order` by day, keeping equal days in their order. */
+function sortRangeByDay(order: Int32Array, day: Int32Array, start: number, end: number): void {
+  let sorted = true;
+  for (let i = start + 1; i < end; i++)
+    if (day[order[i]!]! < day[order[i - 1]!]!) {
+      sorted = false;
+      break;
+    }
+  if (sorted) return;
+  if (end - start <= 32) {
+    for (let i = start + 1; i < end; i++) {
+      const v = order[i]!;
+      const dv = day[v]!;
+      let j = i - 1;
+      while (j >= start && day[order[j]!]! > dv) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = v;
+    }
+    return;
+  }
+  // Array.prototype.sort is stable; the positions are in book order before.
+  const part = Array.from(order.subarray(start, end));
+  part.sort((a, b) => day[a]! - day[b]!);
+  order.set(part, start);
+}
+
+/**
+ * The last grouping of a purchase table's link array (its identity: snapshot.ts hands the same array
+ * back while the links and days are unchanged): the order and the ranges depend on nothing else, so a
+ * recompute after an edited amount only gathers the amounts again.
+ */
+type Grouping = { readonly day: Int32Array; readonly customers: number; readonly order: Int32Array; readonly counts: Int32Array; readonly groupedDay: Int32Array };
+const groupings = new WeakMap<Int32Array, Grouping>();
+
+function sortAscending(xs: number[]): number[] {
+  const a = Float64Array.from(xs).sort();
+  for (let i = 0; i < a.length; i++) xs[i] = a[i]!;
+  return xs;
+}
+
+/**
+ * `quintileScore` against `sorted` for every value in it, as a lookup: a table by value when the
+ * values are whole numbers in a small range (days, visits), else the binary searches.
+ */
+function scorer(sorted: readonly number[]): (v: number) => number {
+  const n = sorted.length;
+  const lo = n ? sorted[0]! : 0;
+  const span = n ? sorted[n - 1]! - lo + 1 : 0;
+  if (n === 0 || !(span <= 4 * n + 1024) || !sorted.every(Number.isInteger)) return (v) => quintileScore(sorted, v);
+  const table = new Int8Array(span);
+  for (let a = 0; a < n; ) {
+    let b = a + 1;
+    while (b < n && sorted[b] === sorted[a]) b++;
+    table[sorted[a]! - lo] = Math.min(5, 1 + Math.floor(5 * ((a + b) / (2 * n)) + 1e-9)); // as quintileScore
+    a = b;
+  }
+  return (v) => {
+    const s = Number.isInteger(v) && v >= lo && v - lo < span ? table[v - lo]! : 0;
+    return s > 0 ? s : quintileScore(sorted, v);
+  };
+}
+
+const NO_LEDGER: PointsLedger = Object.freeze({ entries: Object.freeze([]), balance: 0, expiring: Object.freeze([]) });
 
 function insertSorted(a: number[], v: number): void {
   a.splice(upperBound(a, v), 0, v);
@@ -78,27 +159,141 @@ export class CustomerAnalysis {
   /** True after an incremental change: other customers' segments and classes may be off until `refresh()`. */
   stale = false;
 
+  private noPurchasesTier: TierResult | undefined;
+  /** The purchases grouped by customer at the full compute (ranges of entries index into it). */
+  private grouped: Grouped = NO_PURCHASES;
+
   constructor(snapshot: Snapshot, settings: AnalysisSettings, today: Day) {
     this.today = today;
     this.settings = settings;
     this.tiers = sortTiers(settings.tiers);
+    // One entry per snapshot customer, in order: a purchase table's links index into this list.
+    const list: Entry[] = [];
     for (const c of snapshot.customers) {
-      const e: Entry = { customer: c, purchases: [], stats: EMPTY_STATS, tier: { tier: undefined, reason: undefined, next: undefined }, ledger: { entries: [], balance: 0, expiring: [] }, churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
+      const e: Entry = { customer: c, purchases: undefined, start: 0, end: 0, stats: EMPTY_STATS, tier: { tier: undefined, reason: undefined, next: undefined }, ledger: { entries: [], balance: 0, expiring: [] }, churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
+      list.push(e);
       this.entries.set(c.id, e);
       if (c.code && !this.byCode.has(c.code)) this.byCode.set(c.code, e);
     }
-    for (const p of snapshot.purchases) {
-      const e = this.linked(p.customerCode);
-      if (!e) this.unlinkedPurchases++;
-      else e.purchases.push(p);
-      if (p.day > today) this.futurePurchases++;
-    }
+    this.group(snapshot, list);
     for (const c of snapshot.contacts) this.noteContact(c);
-    for (const e of this.entries.values()) {
-      sortByDay(e.purchases);
-      this.computeOwn(e);
-    }
+    for (const e of this.entries.values()) this.computeOwn(e);
     this.refresh();
+  }
+
+  /**
+   * Groups the linked purchases by customer, each group by day (equal days in book order): a counting
+   * sort by day, then a stable one by customer, both linear; `grouped` and each entry's range.
+   */
+  private group(snapshot: Snapshot, list: readonly Entry[]): void {
+    const t = purchaseTable(snapshot);
+    const n = t.length;
+    const today = this.today;
+    const tDay = t.day;
+    let link = t.link;
+    if (!link) {
+      // A snapshot made by hand: link by the same rules, through `linked`.
+      const byPosition = new Map<Entry, number>();
+      list.forEach((e, i) => byPosition.set(e, i));
+      link = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const e = this.linked(t.customerCode[i]!);
+        link[i] = e ? byPosition.get(e)! : -1;
+      }
+    }
+    const known = t.link ? groupings.get(t.link) : undefined;
+    if (known && known.day === tDay && known.customers === list.length) {
+      let future = 0;
+      for (let i = 0; i < n; i++) if (tDay[i]! > today) future++;
+      this.futurePurchases += future;
+      this.unlinkedPurchases += n - known.order.length;
+      this.gather(t, list, known);
+      return;
+    }
+    const counts = new Int32Array(list.length + 1);
+    let future = 0;
+    let unlinked = 0;
+    let minDay = Infinity;
+    let maxDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const day = tDay[i]!;
+      if (day > today) future++;
+      const o = link[i]!;
+      if (o < 0) {
+        unlinked++;
+        continue;
+      }
+      counts[o + 1]!++;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
+    }
+    this.futurePurchases += future;
+    this.unlinkedPurchases += unlinked;
+    for (let c = 1; c <= list.length; c++) counts[c]! += counts[c - 1]!;
+    const linked = counts[list.length]!;
+    // Book order, or by day when the days span a sane range (a typo'd year 9999 falls back to
+    // sorting each customer's range, below).
+    let byDay: Int32Array | undefined;
+    const span = maxDay - minDay + 1;
+    if (linked > 0 && span <= 4 * linked + 4096) {
+      const dayCount = new Int32Array(span + 1);
+      for (let i = 0; i < n; i++) if (link[i]! >= 0) dayCount[tDay[i]! - minDay + 1]!++;
+      for (let d = 1; d <= span; d++) dayCount[d]! += dayCount[d - 1]!;
+      byDay = new Int32Array(linked);
+      for (let i = 0; i < n; i++) if (link[i]! >= 0) byDay[dayCount[tDay[i]! - minDay]!++] = i;
+    }
+    const order = new Int32Array(linked);
+    const next = counts.slice(0, list.length);
+    if (byDay) for (let k = 0; k < linked; k++) {
+      const i = byDay[k]!;
+      order[next[link[i]!]!++] = i;
+    }
+    else for (let i = 0; i < n; i++) {
+      const o = link[i]!;
+      if (o >= 0) order[next[o]!++] = i;
+    }
+    for (let c = 0; c < list.length; c++) {
+      const start = counts[c]!;
+      const end = counts[c + 1]!;
+      if (!byDay && end - start > 1) sortRangeByDay(order, tDay, start, end);
+    }
+    const groupedDay = new Int32Array(linked);
+    for (let k = 0; k < linked; k++) groupedDay[k] = tDay[order[k]!]!;
+    const g: Grouping = { day: tDay, customers: list.length, order, counts, groupedDay };
+    if (t.link) groupings.set(t.link, g);
+    this.gather(t, list, g);
+  }
+
+  /** Each entry's range, and the amounts and points in the grouping's order. */
+  private gather(t: PurchaseTable, list: readonly Entry[], g: Grouping): void {
+    const { order, counts } = g;
+    for (let c = 0; c < list.length; c++) {
+      const e = list[c]!;
+      e.start = counts[c]!;
+      e.end = counts[c + 1]!;
+    }
+    const linked = order.length;
+    const amount = new Float64Array(linked);
+    const points = new Float64Array(linked);
+    const tAmount = t.amount;
+    const tPoints = t.points;
+    for (let k = 0; k < linked; k++) {
+      const i = order[k]!;
+      amount[k] = tAmount[i]!;
+      points[k] = tPoints[i]!;
+    }
+    this.grouped = { table: t, index: order, day: g.groupedDay, amount, points };
+  }
+
+  /** The customer's purchases as objects (from then on kept as objects: new sales go in there). */
+  private materialize(e: Entry): PurchaseSnap[] {
+    if (!e.purchases) {
+      const g = this.grouped;
+      const ps: PurchaseSnap[] = [];
+      for (let k = e.start; k < e.end; k++) ps.push(purchaseAt(g.table, g.index[k]!));
+      e.purchases = ps;
+    }
+    return e.purchases;
   }
 
   /**
@@ -112,9 +307,16 @@ export class CustomerAnalysis {
   /** A customer's own figures: everything that does not depend on other customers. */
   private computeOwn(e: Entry): void {
     const s = this.settings;
-    e.stats = statsOf(e.purchases, this.today);
-    e.tier = tierOf(e.purchases, this.today, this.tiers);
-    e.ledger = pointsLedger(e.purchases, e.customer.openingPoints, s.points, this.today, false);
+    if (e.purchases) {
+      e.stats = statsOf(e.purchases, this.today);
+      e.tier = tierOf(e.purchases, this.today, this.tiers);
+      e.ledger = pointsLedger(e.purchases, e.customer.openingPoints, s.points, this.today, false);
+    } else {
+      const g = this.grouped;
+      e.stats = statsOfRange(g, e.start, e.end, this.today);
+      e.tier = tierOfRange(g, e.start, e.end, this.today, this.tiers);
+      e.ledger = pointsLedgerOfRange(g, e.start, e.end, e.customer.openingPoints, s.points, this.today, false);
+    }
     e.churn = churnOf(e.stats, s.churn);
     e.row = undefined;
   }
@@ -139,15 +341,15 @@ export class CustomerAnalysis {
         f.push(e.stats.visits);
         m.push(e.stats.totalSpent);
       }
-    const asc = (a: number, b: number) => a - b;
-    this.recency = r.sort(asc);
-    this.frequency = f.sort(asc);
-    this.monetary = m.sort(asc);
+    this.recency = sortAscending(r);
+    this.frequency = sortAscending(f);
+    this.monetary = sortAscending(m);
     this.thresholds = valueThresholds(this.monetary, this.settings.valueClasses);
     const changed: RowId[] = [];
+    const score = { r: scorer(this.recency), f: scorer(this.frequency), m: scorer(this.monetary) };
     for (const e of this.entries.values()) {
       const before = e.row;
-      this.scoreAndClass(e);
+      this.scoreAndClass(e, score);
       if (before && (before.segment !== (e.rfm ? segmentOf(e.rfm) : undefined) || before.valueClass !== e.valueClass)) changed.push(e.customer.id);
       e.row = undefined;
     }
@@ -155,8 +357,9 @@ export class CustomerAnalysis {
     return changed;
   }
 
-  private scoreAndClass(e: Entry): void {
-    e.rfm = this.scoreOf(e);
+  private scoreAndClass(e: Entry, score?: { r: (v: number) => number; f: (v: number) => number; m: (v: number) => number }): void {
+    const st = e.stats;
+    e.rfm = !score ? this.scoreOf(e) : st.visits === 0 || st.lastPurchase === undefined ? undefined : { r: score.r(st.lastPurchase), f: score.f(st.visits), m: score.m(st.totalSpent) };
     e.valueClass = e.stats.visits > 0 ? classForRevenue(e.stats.totalSpent, this.thresholds) : undefined;
   }
 
@@ -177,7 +380,7 @@ export class CustomerAnalysis {
       this.unlinkedPurchases++;
       return [];
     }
-    const ps = e.purchases;
+    const ps = this.materialize(e);
     // Usually today's sale: it goes at the end; a back-dated one is inserted in order.
     let i = ps.length;
     while (i > 0 && ps[i - 1]!.day > p.day) i--;
@@ -220,7 +423,10 @@ export class CustomerAnalysis {
     const e = this.entries.get(c.id);
     if (!e) {
       if (c.code && (this.byCode.has(c.code) || this.unlinkedPurchases > 0)) return false;
-      const ne: Entry = { customer: c, purchases: [], stats: EMPTY_STATS, tier: tierOf([], this.today, this.tiers), ledger: pointsLedger([], c.openingPoints, this.settings.points, this.today, false), churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
+      // An import adds 50k of these in one change: the tier of no purchases is the same for all.
+      this.noPurchasesTier ??= tierOf([], this.today, this.tiers);
+      const ledger = c.openingPoints ? pointsLedger([], c.openingPoints, this.settings.points, this.today, false) : NO_LEDGER;
+      const ne: Entry = { customer: c, purchases: [], start: 0, end: 0, stats: EMPTY_STATS, tier: this.noPurchasesTier, ledger, churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
       this.entries.set(c.id, ne);
       if (c.code) this.byCode.set(c.code, ne);
       return true;
@@ -280,13 +486,14 @@ export class CustomerAnalysis {
 
   /** The customer's purchases up to today and after, by day (read-only). */
   purchasesOf(id: RowId): readonly PurchaseSnap[] {
-    return this.entries.get(id)?.purchases ?? [];
+    const e = this.entries.get(id);
+    return e ? this.materialize(e) : [];
   }
 
   /** The full points ledger of one customer (every entry, for the "why" view). */
   ledger(id: RowId): PointsLedger | undefined {
     const e = this.entries.get(id);
-    return e ? pointsLedger(e.purchases, e.customer.openingPoints, this.settings.points, this.today, true) : undefined;
+    return e ? pointsLedger(this.materialize(e), e.customer.openingPoints, this.settings.points, this.today, true) : undefined;
   }
 
   lastContact(id: RowId): Day | undefined {

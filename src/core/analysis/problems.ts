@@ -59,7 +59,32 @@ export function nameKey(name: string): string | undefined {
   return k.length >= 2 ? k : undefined;
 }
 
-function groups(snapshot: Snapshot, keyOf: (c: Snapshot['customers'][number]) => string | undefined): Map<string, RowId[]> {
+type Customer = Snapshot['customers'][number];
+type Keys = { readonly phone: string | undefined; readonly email: string | undefined; readonly name: string | undefined; readonly badPhone: boolean; readonly badEmail: boolean };
+
+/**
+ * Each customer's comparable keys and checks, kept per customer object: snapshots share the customer
+ * objects while the customers sheet is unchanged (snapshot.ts), so a recompute after a sale or an
+ * edited purchase folds no name and checks no phone again.
+ */
+const keysOf = new WeakMap<Customer, Keys>();
+
+function keys(c: Customer): Keys {
+  let k = keysOf.get(c);
+  if (!k) {
+    k = {
+      phone: c.phone ? phoneKey(c.phone) : undefined,
+      email: c.email ? emailKey(c.email) : undefined,
+      name: nameKey(c.name),
+      badPhone: !!c.phone && !isValidFor('phone', c.phone),
+      badEmail: !!c.email && !isValidFor('email', c.email),
+    };
+    keysOf.set(c, k);
+  }
+  return k;
+}
+
+function groups(snapshot: Snapshot, keyOf: (c: Customer) => string | undefined): Map<string, RowId[]> {
   const m = new Map<string, RowId[]>();
   for (const c of snapshot.customers) {
     const k = keyOf(c);
@@ -76,14 +101,15 @@ export function dataProblems(snapshot: Snapshot): DataProblem[] {
   const dup = (kind: ProblemKind, m: Map<string, RowId[]>) => {
     for (const [value, rows] of m) if (rows.length > 1) out.push({ kind, sheet: 'customers', rows, value });
   };
-  dup('duplicatePhone', groups(snapshot, (c) => (c.phone ? phoneKey(c.phone) : undefined)));
-  dup('duplicateEmail', groups(snapshot, (c) => (c.email ? emailKey(c.email) : undefined)));
-  dup('similarName', groups(snapshot, (c) => nameKey(c.name)));
+  dup('duplicatePhone', groups(snapshot, (c) => keys(c).phone));
+  dup('duplicateEmail', groups(snapshot, (c) => keys(c).email));
+  dup('similarName', groups(snapshot, (c) => keys(c).name));
   const codes = groups(snapshot, (c) => c.code || undefined);
   dup('duplicateCode', codes);
   for (const c of snapshot.customers) {
-    if (c.phone && !isValidFor('phone', c.phone)) out.push({ kind: 'invalidPhone', sheet: 'customers', rows: [c.id], value: c.phone });
-    if (c.email && !isValidFor('email', c.email)) out.push({ kind: 'invalidEmail', sheet: 'customers', rows: [c.id], value: c.email });
+    const k = keys(c);
+    if (k.badPhone) out.push({ kind: 'invalidPhone', sheet: 'customers', rows: [c.id], value: c.phone });
+    if (k.badEmail) out.push({ kind: 'invalidEmail', sheet: 'customers', rows: [c.id], value: c.email });
     if (!c.name.trim()) out.push({ kind: 'missingName', sheet: 'customers', rows: [c.id] });
   }
   const i = snapshot.issues;

@@ -60,10 +60,16 @@ export const reminderId = (customer: RowId, kind: ReminderKind, day: Day | undef
 
 /** The next occurrence of a birthday on or after `today`. */
 export function nextBirthday(birthdayIso: string, today: Day): { day: Day; age: number | undefined } | undefined {
-  const b = isoToDay(birthdayIso);
-  if (b === undefined) return undefined;
-  const { y: by, m, d } = ymdOf(b);
-  const { y } = ymdOf(today);
+  return nextBirthdayIn(birthdayIso, today, ymdOf(today).y);
+}
+
+/** `nextBirthday` with today's year given (the list asks for every customer's). */
+function nextBirthdayIn(birthdayIso: string, today: Day, y: number): { day: Day; age: number | undefined } | undefined {
+  if (isoToDay(birthdayIso) === undefined) return undefined;
+  // A valid ISO date: its parts are plain digits.
+  const by = Number(birthdayIso.slice(0, 4));
+  const m = Number(birthdayIso.slice(5, 7));
+  const d = Number(birthdayIso.slice(8, 10));
   for (const year of [y, y + 1]) {
     const dd = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
     const day = dayOf(year, m, dd);
@@ -92,17 +98,22 @@ function isHidden(state: ReminderState | undefined, today: Day): boolean {
 export function dueReminders(a: CustomerAnalysis, today: Day): ReminderItem[] {
   const rules = a.settings.reminders;
   const on = rules.kinds;
-  const byKind = new Map<ReminderKind, ReminderItem[]>(REMINDER_KINDS.map((k) => [k, []]));
+  // Each item with its customer's total spent (the sort's second key), so sorting looks nothing up.
+  type Keyed = { readonly item: ReminderItem; readonly spent: number };
+  const byKind = new Map<ReminderKind, Keyed[]>(REMINDER_KINDS.map((k) => [k, []]));
+  let spent = 0;
   // `idDay` is passed apart from `day` because "never contacted" has no date (the id says "never").
   const add = (customer: RowId, kind: ReminderKind, day: Day, reason: ReminderReason, idDay: Day | undefined) =>
-    byKind.get(kind)!.push({ id: reminderId(customer, kind, idDay), kind, customer, day, reason });
+    byKind.get(kind)!.push({ item: { id: reminderId(customer, kind, idDay), kind, customer, day, reason }, spent });
+  const thisYear = ymdOf(today).y;
   for (const id of a.rowIds()) {
     const c = a.customer(id)!;
     const row = a.row(id)!;
+    spent = row.totalSpent;
     if (on.followUp && c.nextContact !== undefined && c.nextContact <= today)
       add(id, 'followUp', c.nextContact, { kind: 'followUp', due: c.nextContact, overdueDays: today - c.nextContact }, c.nextContact);
     if (on.birthday && c.birthday) {
-      const next = nextBirthday(c.birthday, today);
+      const next = nextBirthdayIn(c.birthday, today, thisYear);
       if (next && next.day - today <= rules.birthdayLeadDays)
         add(id, 'birthday', next.day, { kind: 'birthday', date: next.day, inDays: next.day - today, age: next.age }, next.day);
     }
@@ -123,12 +134,11 @@ export function dueReminders(a: CustomerAnalysis, today: Day): ReminderItem[] {
         add(id, 'welcome', row.firstPurchase, { kind: 'welcome', firstPurchase: row.firstPurchase, days }, row.firstPurchase);
     }
   }
-  const spent = (r: RowId) => a.row(r)!.totalSpent;
   const out: ReminderItem[] = [];
   for (const k of REMINDER_KINDS) {
     const items = byKind.get(k)!;
-    items.sort((x, y) => x.day - y.day || spent(y.customer) - spent(x.customer) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    out.push(...items);
+    items.sort((x, y) => x.item.day - y.item.day || y.spent - x.spent || (x.item.id < y.item.id ? -1 : x.item.id > y.item.id ? 1 : 0));
+    for (const x of items) out.push(x.item);
   }
   return out;
 }

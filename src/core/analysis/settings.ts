@@ -59,7 +59,7 @@ export type ReminderRules = {
   readonly welcomeAfterDays: number;
   /** …for this many days, then the chance is gone. */
   readonly welcomeWindowDays: number;
-  /** Items per day; the rest wait (see reminders.ts for the order). 0 = no limit. */
+  /** Items per day; the rest wait (see reminders.ts for the order). 0 = no limit. Default 10: a day's work beside the counter. */
   readonly dailyQuota: number;
   readonly kinds: Readonly<Record<ReminderKind, boolean>>;
 };
@@ -98,7 +98,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
     keyNoContactDays: 182,
     welcomeAfterDays: 3,
     welcomeWindowDays: 14,
-    dailyQuota: 0,
+    dailyQuota: 10,
     kinds: { followUp: true, birthday: true, churn: true, keyNoContact: true, pointsExpiring: true, welcome: true },
   },
 };

@@ -6,7 +6,7 @@
 import type { Day } from './days';
 import type { TierRule } from './settings';
 import type { PurchaseSnap } from './snapshot';
-import { windowTotals } from './stats';
+import { columnsOf, windowTotalsOfRange, type PurchaseColumns } from './stats';
 
 export type TierReason = {
   readonly kind: 'spend' | 'visits';
@@ -26,35 +26,50 @@ export type TierResult = {
 
 export const sortTiers = (tiers: readonly TierRule[]): TierRule[] => [...tiers].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 
-type Totals = { spend: number; visits: number };
-/** Totals per window length: tiers usually share one window, so it is summed once. */
-type Cache = { windows: number[]; totals: Totals[] };
-
-function reasonFor(rule: TierRule, sorted: readonly PurchaseSnap[], today: Day, cache: Cache): TierReason {
-  const i = cache.windows.indexOf(rule.windowDays);
-  let totals = i >= 0 ? cache.totals[i] : undefined;
-  if (!totals) {
-    totals = windowTotals(sorted, today, rule.windowDays);
-    cache.windows.push(rule.windowDays);
-    cache.totals.push(totals);
-  }
-  return { kind: rule.metric, value: rule.metric === 'spend' ? totals.spend : totals.visits, threshold: rule.threshold, windowDays: rule.windowDays };
-}
-
 /** The tier of one customer; `tiers` sorted by `sortTiers` (lowest first). */
 export function tierOf(sorted: readonly PurchaseSnap[], today: Day, tiers: readonly TierRule[]): TierResult {
-  const cache: Cache = { windows: [], totals: [] };
-  let reached: { tier: TierRule; reason: TierReason } | undefined;
-  for (const t of tiers) {
-    const reason = reasonFor(t, sorted, today, cache);
-    // The best tier met wins, even when a lower one is not met (tiers may use different metrics).
-    if (reason.value >= t.threshold) reached = { tier: t, reason };
+  return tierOfRange(columnsOf(sorted), 0, sorted.length, today, tiers);
+}
+
+// Totals of the last window asked for within one `tierOfRange` call: tiers usually share one
+// window, so it is summed once (and nothing is allocated for it: 50k customers on a full compute).
+let cachedWindow = NaN;
+let cachedSpend = 0;
+let cachedVisits = 0;
+
+function valueFor(rule: TierRule, cols: PurchaseColumns, start: number, end: number, today: Day): number {
+  if (rule.windowDays !== cachedWindow) {
+    const t = windowTotalsOfRange(cols, start, end, today, rule.windowDays);
+    cachedWindow = rule.windowDays;
+    cachedSpend = t.spend;
+    cachedVisits = t.visits;
   }
-  const above = tiers.find((t) => t.order > (reached?.tier.order ?? -Infinity));
+  return rule.metric === 'spend' ? cachedSpend : cachedVisits;
+}
+
+const reasonOf = (rule: TierRule, value: number): TierReason => ({ kind: rule.metric, value, threshold: rule.threshold, windowDays: rule.windowDays });
+
+/** `tierOf` over the range [start, end) of columns sorted by day within it. */
+export function tierOfRange(cols: PurchaseColumns, start: number, end: number, today: Day, tiers: readonly TierRule[]): TierResult {
+  cachedWindow = NaN;
+  let reached = -1;
+  let reachedValue = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i]!;
+    const value = valueFor(t, cols, start, end, today);
+    // The best tier met wins, even when a lower one is not met (tiers may use different metrics).
+    if (value >= t.threshold) {
+      reached = i;
+      reachedValue = value;
+    }
+  }
+  const tier = reached >= 0 ? tiers[reached] : undefined;
+  const above = tiers.find((t) => t.order > (tier?.order ?? -Infinity));
+  const first = tiers[0];
   return {
-    tier: reached?.tier,
-    reason: reached?.reason ?? (tiers[0] ? reasonFor(tiers[0], sorted, today, cache) : undefined),
-    next: above ? { tier: above, reason: reasonFor(above, sorted, today, cache) } : undefined,
+    tier,
+    reason: tier ? reasonOf(tier, reachedValue) : first ? reasonOf(first, valueFor(first, cols, start, end, today)) : undefined,
+    next: above ? { tier: above, reason: reasonOf(above, valueFor(above, cols, start, end, today)) } : undefined,
   };
 }
 

@@ -70,4 +70,6 @@ export type SheetChange = {
 export type BookChange = {
   readonly origin: ChangeOrigin;
   readonly sheets: readonly SheetChange[];
+  /** Keys of the book's meta map that changed (saved views, reminder states, settings); often empty. */
+  readonly meta: readonly string[];
 };

@@ -40,6 +40,8 @@ export const lazyEngine: ImportEngine = {
   suggestTransactions: (...args) => loaded().liveEngine.suggestTransactions(...args),
   buildTransactionPlans: (...args) => loaded().liveEngine.buildTransactionPlans(...args),
   applyTransactions: (...args) => loaded().liveEngine.applyTransactions(...args),
+  prepareApply: (...args) => loaded().liveEngine.prepareApply!(...args),
+  prepareTransactions: (...args) => loaded().liveEngine.prepareTransactions!(...args),
 };
 
 /** Writers for code that has awaited `loadEngine()` (exports are async anyway). */

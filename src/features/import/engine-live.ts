@@ -3,7 +3,7 @@
 // `applyImport`, `applyImports` for customers plus purchases). The .xlsx writer loads
 // SheetJS on first use, so it stays out of the start-up bundle.
 
-import { applyImport, applyImports } from '../../core/index';
+import { applyImport, applyImports, prepareImports } from '../../core/index';
 import { suggestMapping } from '../../io/map/mapping';
 import { looksLikeTransactions, splitTransactions, suggestTransactionMapping } from '../../io/map/transactions';
 import { buildImportPlan } from '../../io/map/plan';
@@ -27,6 +27,26 @@ export const liveEngine: ImportEngine = {
     return mapping && looksLikeTransactions(rows, headerRow, mapping.customerColumn) ? mapping : undefined;
   },
   buildTransactionPlans: (book, rows, mapping) => splitTransactions(book, rows, mapping),
+  async prepareApply(book, sheet, plan) {
+    const write = await prepareImports(book, [{ sheet, plan }]);
+    return () => {
+      const [done] = write();
+      return { added: done!.added.length, updated: done!.updated };
+    };
+  },
+  async prepareTransactions(book, plans) {
+    const write = await prepareImports(book, [
+      { sheet: 'customers', plan: plans.customers },
+      { sheet: 'purchases', plan: plans.purchases },
+    ]);
+    return () => {
+      const [customers, purchases] = write();
+      return {
+        customers: { added: customers!.added.length, updated: customers!.updated },
+        purchases: { added: purchases!.added.length, updated: purchases!.updated },
+      };
+    };
+  },
   applyTransactions(book, plans) {
     const [customers, purchases] = applyImports(book, [
       { sheet: 'customers', plan: plans.customers },

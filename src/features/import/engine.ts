@@ -55,6 +55,13 @@ export interface ImportEngine {
   buildTransactionPlans(book: Book, rows: readonly RawRow[], mapping: TransactionMapping): TransactionPlans;
   /** Writes both plans in ONE transaction: one undo step removes customers and purchases alike. */
   applyTransactions(book: Book, plans: TransactionPlans): { readonly customers: Applied; readonly purchases: Applied };
+  /**
+   * `apply` in two steps: the rows are built and encoded in slices that yield to the page (nothing
+   * written yet), then the returned write is the one transaction. Engines without it apply at once.
+   */
+  prepareApply?(book: Book, sheet: SheetId, plan: ImportPlan): Promise<() => Applied>;
+  /** `applyTransactions` in the same two steps. */
+  prepareTransactions?(book: Book, plans: TransactionPlans): Promise<() => { readonly customers: Applied; readonly purchases: Applied }>;
 }
 
 /** The export writers (src/io/export): a sheet as a table, and that table as CSV text or .xlsx bytes. */

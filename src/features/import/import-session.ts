@@ -78,6 +78,13 @@ export type ImportSession = {
   setTxRole(col: number, role: string): void;
   /** Writes the plan in one transaction; returns what was written, or undefined if nothing was. */
   confirm(): { added: number; updated: number } | undefined;
+  /**
+   * `confirm` without a long task: the rows are prepared in slices first (the engine's
+   * `prepareApply`), then written in the same one transaction. Resolves like `confirm`.
+   */
+  confirmAsync(): Promise<{ added: number; updated: number } | undefined>;
+  /** True while `confirmAsync` prepares the write (a second confirm is ignored meanwhile). */
+  readonly writing: Accessor<boolean>;
   /** Back to the drop zone for another file (the last report stays in `report`). */
   reset(): void;
 };
@@ -310,15 +317,42 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     );
   }
 
-  /** Writes customers and purchases in one transaction and keeps both in the report. */
-  function confirmTransactions(): { added: number; updated: number } | undefined {
+  type TxWrite = () => ReturnType<typeof engine.applyTransactions>;
+  type Write = () => { added: number; updated: number };
+  const [writing, setWriting] = createSignal(false);
+
+  async function confirmAsync(): Promise<{ added: number; updated: number } | undefined> {
+    if (untrack(writing)) return undefined;
+    const f = untrack(file);
+    const tx = untrack(isTx);
     const plans = untrack(txPlanned).plans;
+    const plan = untrack(planned).plan;
+    const sheet = untrack(targetSheet);
+    let prepare: (() => Promise<TxWrite | Write>) | undefined;
+    if (tx && plans && txCounts(plans).toWrite > 0 && engine.prepareTransactions) prepare = () => engine.prepareTransactions!(book, plans);
+    else if (!tx && plan && plan.add.length + plan.update.length > 0 && engine.prepareApply) prepare = () => engine.prepareApply!(book, sheet, plan);
+    if (!f || !prepare) return tx ? confirmTransactions() : confirmRows();
+    setWriting(true);
+    try {
+      const write = await prepare();
+      // Another file or a reset while the rows were prepared: write nothing. The plan confirmed is
+      // the one written (and reported), even if a synced edit rebuilt the preview meanwhile.
+      if (untrack(file) !== f || untrack(phase) !== 'ready') return undefined;
+      return tx ? confirmTransactions({ write: write as TxWrite, plans: plans! }) : confirmRows({ write: write as Write, plan: plan!, sheet });
+    } finally {
+      setWriting(false);
+    }
+  }
+
+  /** Writes customers and purchases in one transaction and keeps both in the report. */
+  function confirmTransactions(prepared?: { write: TxWrite; plans: NonNullable<ReturnType<typeof txPlanned>['plans']> }): { added: number; updated: number } | undefined {
+    const plans = prepared?.plans ?? untrack(txPlanned).plans;
     const f = untrack(file);
     if (!plans || !f || txCounts(plans).toWrite === 0) return undefined;
     const c = plans.customers;
     let done!: ReturnType<typeof engine.applyTransactions>;
     batch(() => {
-      done = engine.applyTransactions(book, plans);
+      done = prepared ? prepared.write() : engine.applyTransactions(book, plans);
       setReport({
         fileName: f.name,
         sheet: 'customers',
@@ -341,6 +375,35 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       setPhase('done');
     });
     return { added: done.customers.added + done.purchases.added, updated: done.customers.updated };
+  }
+
+  /** Writes the rows plan in one transaction (`prepared`: the write confirmAsync prepared). */
+  function confirmRows(prepared?: { write: Write; plan: NonNullable<ReturnType<typeof planned>['plan']>; sheet: SheetId }): { added: number; updated: number } | undefined {
+    const plan = prepared?.plan ?? untrack(planned).plan;
+    const f = untrack(file);
+    if (!plan || !f || plan.add.length + plan.update.length === 0) return undefined;
+    const sheet = prepared?.sheet ?? untrack(targetSheet);
+    let done!: { added: number; updated: number };
+    // Apply inside the batch, with the phase leaving 'ready' in the same batch: the plan memos
+    // track the book's version and would otherwise rebuild the whole plan right after the write.
+    batch(() => {
+      done = prepared ? prepared.write() : engine.apply(book, sheet, plan);
+      setReport({
+        fileName: f.name,
+        sheet,
+        at: deps.now?.() ?? Date.now(),
+        added: done.added,
+        updated: done.updated,
+        unchanged: plan.unchanged,
+        skipped: plan.skipped,
+        problems: plan.problems,
+        updates: plan.update,
+        addedRows: plan.add.map((a) => a.fileRow),
+        newColumns: plan.newColumns.map((c) => c.name),
+      });
+      setPhase('done');
+    });
+    return done;
   }
 
   function fail(e: unknown): void {
@@ -445,33 +508,10 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       setTxMapping(withTxRole(m, col, role, () => ({ kind: 'new', name, type })));
     },
     confirm() {
-      if (untrack(isTx)) return confirmTransactions();
-      const plan = untrack(planned).plan;
-      const f = untrack(file);
-      if (!plan || !f || plan.add.length + plan.update.length === 0) return undefined;
-      const sheet = untrack(targetSheet);
-      let done!: { added: number; updated: number };
-      // Apply inside the batch, with the phase leaving 'ready' in the same batch: the plan memos
-      // track the book's version and would otherwise rebuild the whole plan right after the write.
-      batch(() => {
-        done = engine.apply(book, sheet, plan);
-        setReport({
-          fileName: f.name,
-          sheet,
-          at: deps.now?.() ?? Date.now(),
-          added: done.added,
-          updated: done.updated,
-          unchanged: plan.unchanged,
-          skipped: plan.skipped,
-          problems: plan.problems,
-          updates: plan.update,
-          addedRows: plan.add.map((a) => a.fileRow),
-          newColumns: plan.newColumns.map((c) => c.name),
-        });
-        setPhase('done');
-      });
-      return done;
+      return untrack(isTx) ? confirmTransactions() : confirmRows();
     },
+    confirmAsync,
+    writing,
     reset() {
       job?.cancel();
       job = undefined;

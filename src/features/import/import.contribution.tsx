@@ -109,11 +109,13 @@ export function registerImportContribution(
 
   const actions: ImportViewActions = {
     confirm() {
-      const done = session.confirm();
-      // Customers plus their purchases open the purchases, where the file's lines now are.
-      const report = session.report();
-      const sheet = (report?.purchases ? 'purchases' : report?.sheet) as SheetId | undefined;
-      if (done && sheet) wb.openEditor({ kind: 'sheet', id: sheet });
+      // Prepared in slices, then written in one transaction: the page keeps its frames meanwhile.
+      void session.confirmAsync().then((done) => {
+        // Customers plus their purchases open the purchases, where the file's lines now are.
+        const report = session.report();
+        const sheet = (report?.purchases ? 'purchases' : report?.sheet) as SheetId | undefined;
+        if (done && sheet) wb.openEditor({ kind: 'sheet', id: sheet });
+      });
     },
     openSheet: (sheet) => wb.openEditor({ kind: 'sheet', id: sheet }),
     exportReport: () => void exportReport(session.report()),
@@ -153,6 +155,7 @@ export function registerImportContribution(
       id: 'file.exportSheet',
       title: 'import.cmd.exportSheet',
       category: 'import.category',
+      when: '!staffMode',
       run: () => exportActiveSheet('xlsx'),
     }),
   );
@@ -161,6 +164,7 @@ export function registerImportContribution(
       id: 'file.exportCsv',
       title: 'import.cmd.exportCsv',
       category: 'import.category',
+      when: '!staffMode',
       run: () => exportActiveSheet('csv'),
     }),
   );

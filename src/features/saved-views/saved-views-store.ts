@@ -1,7 +1,6 @@
-// The saved views of the book as a signal. They live in the book's meta map, whose changes the
-// book's change feed does not report (it reports sheets), so besides our own writes and every book
-// change, a cheap check (the stored value's identity) runs every 1.5 s to pick up views another
-// device synced in.
+// The saved views of the book as a signal. They live in the book's meta map; the book's change feed
+// names the meta keys that changed (local edits and views another device synced in alike), so the
+// store re-reads only when the saved views key is among them.
 
 import { createSignal, type Accessor } from 'solid-js';
 import { toDisposable, type Disposable } from '../../base/event';
@@ -12,7 +11,7 @@ import type { RowId } from '../../core/index';
 
 export type SavedViewsStore = { readonly views: Accessor<readonly SavedView[]>; refresh(): void } & Disposable;
 
-export function makeSavedViewsStore(book: Book, pollMs = 1500): SavedViewsStore {
+export function makeSavedViewsStore(book: Book): SavedViewsStore {
   let raw = book.meta(SAVED_VIEWS_KEY);
   const [views, setViews] = createSignal<readonly SavedView[]>(readSavedViews(book));
   const refresh = () => {
@@ -21,16 +20,10 @@ export function makeSavedViewsStore(book: Book, pollMs = 1500): SavedViewsStore 
     raw = now;
     setViews(readSavedViews(book));
   };
-  const sub = book.onDidChange(refresh);
-  const timer = typeof setInterval === 'function' ? setInterval(refresh, pollMs) : undefined;
-  return {
-    views,
-    refresh,
-    ...toDisposable(() => {
-      sub.dispose();
-      if (timer) clearInterval(timer);
-    }),
-  };
+  const sub = book.onDidChange((change) => {
+    if (change.meta.includes(SAVED_VIEWS_KEY)) refresh();
+  });
+  return { views, refresh, ...toDisposable(() => sub.dispose()) };
 }
 
 /** What the "segment is" rule asks: the segments engine (issue 5, core/analysis) plugs in here. */
