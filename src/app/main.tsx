@@ -32,6 +32,10 @@ import { registerTrustContribution } from '../features/trust/trust.contribution'
 import { registerSyncContribution } from '../features/sync/sync.contribution';
 import { registerHistoryContribution } from '../features/history/history.contribution';
 import { registerReportsContribution } from '../features/reports/reports.contribution';
+import { registerRemindersContribution } from '../features/reminders/reminders.contribution';
+import { registerAnalysisContribution } from '../features/analysis/analysis.contribution';
+import { registerSegmentsContribution } from '../features/segments/segments.contribution';
+import { registerProblemsContribution } from '../features/problems/problems.contribution';
 import { createSyncEngine } from '../sync/sync-engine';
 
 const GLOBAL_ACTIONS = [
@@ -74,6 +78,11 @@ async function start(root: HTMLElement): Promise<void> {
   registerPurchasesContribution(services, wb);
   registerSavedViewsContribution(services, wb);
   registerReportsContribution(services, wb);
+  // Customer analysis: computed columns, Segments, Problems (computed in idle time after the first paint).
+  const analysis = registerAnalysisContribution(services, wb, { whenLoaded: storage.whenLoaded });
+  registerSegmentsContribution(services, wb, analysis.service);
+  registerProblemsContribution(services, wb, analysis.service);
+  registerRemindersContribution(services, wb, { whenLoaded: storage.whenLoaded, analysis: analysis.service });
   registerBackupContribution(services, wb, { storage });
   // Start-up check: a book this device had is gone (wiped storage) → say so and offer a restore.
   registerTrustContribution(services, wb, { whenLoaded: storage.whenLoaded });

@@ -13,10 +13,12 @@ import {
   type SheetId,
 } from '../../core/index';
 import { createSheetVersion } from '../../ui/bindings/book';
+import { isMasked, maskValue, servedRow, setServedRow, staffMasking } from '../../ui/grid/privacy';
 import { formatCell } from '../../ui/grid/view-model';
 import { useServices } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
 import { columnLabel, relatedRows, rowTitle } from './row-label';
+import { CustomerInsights } from '../analysis/customer-insights';
 
 let fieldSeq = 0;
 
@@ -27,12 +29,17 @@ export function CustomerCard(props: { row: RowId; reveal: (row: RowId) => void }
   const reader = () => (version(), book.sheet('customers'));
   const exists = () => reader().has(props.row);
   const deleted = () => reader().deletedAt(props.row) !== undefined;
-  const columns = () => reader().columns().filter((c) => !c.hidden);
+  // Computed columns (visits, tier, segment…) are shown, with their reasons, by CustomerInsights.
+  const columns = () => reader().columns().filter((c) => !c.hidden && c.type !== 'computed');
   const title = () => (version(), rowTitle(book, 'customers', props.row, i18n));
   const initial = () => Array.from(title().trim())[0]?.toUpperCase() ?? '?';
   const subtitle = () =>
     ['code', 'tier', 'phone']
-      .map((c) => valueToText(reader().get(props.row, c)))
+      .map((c) => {
+        const text = valueToText(reader().get(props.row, c));
+        const col = reader().column(c);
+        return col && text && isMasked('customers', props.row, col) ? maskValue(col, text) : text;
+      })
       .filter(Boolean)
       .join(' · ');
 
@@ -61,6 +68,20 @@ export function CustomerCard(props: { row: RowId; reveal: (row: RowId) => void }
                 <Icon name="receipt" size={18} />
                 {t('sales.title')}
               </button>
+              {/* Staff mode: shows this one customer's phone and address until their card tab closes. */}
+              <Show when={staffMasking()}>
+                <button
+                  type="button"
+                  class="wb-button"
+                  aria-pressed={servedRow() === props.row}
+                  data-testid="serve-customer"
+                  onClick={() => setServedRow(servedRow() === props.row ? undefined : props.row)}
+                  disabled={deleted()}
+                >
+                  <Icon name="card" size={18} />
+                  {servedRow() === props.row ? t('trust.staff.serving') : t('trust.staff.serve')}
+                </button>
+              </Show>
               <button type="button" class="wb-button" onClick={() => props.reveal(props.row)} disabled={deleted()}>
                 <Icon name="table" size={18} />
                 {t('card.showInSheet')}
@@ -79,6 +100,7 @@ export function CustomerCard(props: { row: RowId; reveal: (row: RowId) => void }
           <form class="cu-form" onSubmit={(e) => e.preventDefault()} aria-label={t('card.fields')}>
             <For each={columns()}>{(col) => <Field col={col} row={props.row} />}</For>
           </form>
+          <CustomerInsights row={props.row} />
           <Related sheet="purchases" customer={props.row} columns={['date', 'amount', 'items', 'note']} />
           <Related sheet="contacts" customer={props.row} columns={['date', 'channel', 'outcome', 'note']} />
         </Show>
@@ -93,11 +115,13 @@ function Field(props: { col: Column; row: RowId }): JSX.Element {
   const version = createSheetVersion(book, 'customers');
   const value = () => (version(), book.sheet('customers').get(props.row, props.col.id));
   const text = () => valueToText(value());
-  const invalid = () => text() !== '' && formatCell(props.col, value(), i18n.i18n).invalid;
+  const masked = () => isMasked('customers', props.row, props.col);
+  const invalid = () => text() !== '' && !masked() && formatCell(props.col, value(), i18n.i18n).invalid;
   const commit = (next: string) => {
     if (next !== text()) setCellsFromText(book, 'customers', [{ row: props.row, col: props.col.id, text: next }]);
   };
   const inputType = () => {
+    if (masked()) return 'text';
     switch (props.col.type) {
       case 'phone':
         return 'tel';
@@ -131,9 +155,9 @@ function Field(props: { col: Column; row: RowId }): JSX.Element {
           class="cu-input"
           type={inputType()}
           inputMode={props.col.type === 'number' || props.col.type === 'currency' ? 'decimal' : undefined}
-          readOnly={props.col.type === 'computed'}
+          readOnly={props.col.type === 'computed' || masked()}
           list={props.col.type === 'select' && props.col.options.length ? listId : undefined}
-          value={text()}
+          value={masked() ? maskValue(props.col, text()) : text()}
           aria-invalid={invalid() || undefined}
           onChange={(e) => commit(e.currentTarget.value)}
           onKeyDown={(e) => {

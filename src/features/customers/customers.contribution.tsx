@@ -12,6 +12,8 @@ import { Grid } from '../../ui/grid/grid';
 import type { Services } from '../../ui/services';
 import type { QuickPickProvider, Workbench } from '../../ui/workbench/workbench-context';
 import { CustomerCard } from './customer-card';
+import { maskPhone, servedRow, staffMasking } from '../../ui/grid/privacy';
+import { customerComputedValues } from '../analysis/analysis.contribution';
 import { sharedCustomerSearch } from './customer-search';
 import { rowTitle } from './row-label';
 import { SHEET_ICONS, SheetsList } from './sheets-view';
@@ -65,6 +67,7 @@ export function registerCustomersContribution(services: Services, wb: Workbench)
           sheet={input.id as SheetId}
           viewKey={`sheet:${input.id}`}
           onOpenRow={input.id === 'customers' ? (row) => wb.openEditor({ kind: 'customer', id: row }) : undefined}
+          computed={input.id === 'customers' ? customerComputedValues() : undefined}
         />
       ),
     }),
@@ -145,7 +148,8 @@ export function registerCustomersContribution(services: Services, wb: Workbench)
       search.search(query, 50).map((h) => ({
         id: h.row,
         label: h.name || h.code || i18n.t('customers.unnamed'),
-        description: h.phone,
+        // Staff mode: the phone is masked here as in the grid (unless this is the customer served).
+        description: staffMasking() && servedRow() !== h.row ? maskPhone(h.phone) : h.phone,
         detail: [h.name ? h.code : '', h.email].filter(Boolean).join(' · '),
       })),
     accept: (item) => reveal('customers', asRowId(item.id), 'name'),

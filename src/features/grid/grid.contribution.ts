@@ -53,15 +53,15 @@ export function registerGridCommands(commands: CommandRegistry, deps: GridComman
     { id: 'edit.find', title: 'grid.cmd.find', category: EDIT, keybinding: 'Ctrl+F', when: GRID, run: withGrid((g) => g.find()) },
     { id: 'edit.clearCells', title: 'grid.cmd.clearCells', category: EDIT, keybinding: ['Delete', 'Backspace'], when: GRID, run: withGrid((g) => g.clearSelection()) },
     { id: 'edit.selectAll', title: 'grid.cmd.selectAll', category: EDIT, keybinding: 'Ctrl+A', when: GRID, run: withGrid((g) => g.selectAll?.()) },
-    { id: 'grid.deleteRows', title: 'grid.cmd.deleteRows', category: SHEET, keybinding: 'Ctrl+-', when: GRID, run: withGrid((g) => g.deleteSelectedRows()) },
+    { id: 'grid.deleteRows', title: 'grid.cmd.deleteRows', category: SHEET, keybinding: 'Ctrl+-', when: `${GRID} && !staffMode`, run: withGrid((g) => g.deleteSelectedRows()) },
     { id: 'grid.sortAscending', title: 'grid.cmd.sortAscending', category: SHEET, run: withGrid((g) => g.sortActiveColumn?.('asc')) },
     { id: 'grid.sortDescending', title: 'grid.cmd.sortDescending', category: SHEET, run: withGrid((g) => g.sortActiveColumn?.('desc')) },
     { id: 'grid.clearSort', title: 'grid.cmd.clearSort', category: SHEET, run: withGrid((g) => g.sortActiveColumn?.(undefined)) },
     { id: 'grid.clearFilters', title: 'grid.cmd.clearFilters', category: SHEET, run: withGrid((g) => g.clearFilters?.()) },
-    { id: 'grid.addColumn', title: 'grid.cmd.addColumn', category: SHEET, run: withGrid((g) => g.addColumn?.()) },
-    { id: 'grid.hideColumn', title: 'grid.cmd.hideColumn', category: SHEET, run: withGrid((g) => g.hideActiveColumn?.()) },
-    { id: 'grid.showAllColumns', title: 'grid.cmd.showAllColumns', category: SHEET, run: withGrid((g) => g.showAllColumns?.()) },
-    { id: 'grid.renameColumn', title: 'grid.cmd.renameColumn', category: SHEET, run: withGrid((g) => g.renameActiveColumn?.()) },
+    { id: 'grid.addColumn', title: 'grid.cmd.addColumn', category: SHEET, when: '!staffMode', run: withGrid((g) => g.addColumn?.()) },
+    { id: 'grid.hideColumn', title: 'grid.cmd.hideColumn', category: SHEET, when: '!staffMode', run: withGrid((g) => g.hideActiveColumn?.()) },
+    { id: 'grid.showAllColumns', title: 'grid.cmd.showAllColumns', category: SHEET, when: '!staffMode', run: withGrid((g) => g.showAllColumns?.()) },
+    { id: 'grid.renameColumn', title: 'grid.cmd.renameColumn', category: SHEET, when: '!staffMode', run: withGrid((g) => g.renameActiveColumn?.()) },
   ];
   for (const c of list) store.add(commands.register(c));
 

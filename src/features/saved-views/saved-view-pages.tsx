@@ -2,6 +2,7 @@
 // tab showing only its matching rows (live: rows that start matching appear), and the page where a
 // view's name and rules are edited with the rule builder and a live count of matching rows.
 
+import { customerComputedValues } from '../analysis/analysis.contribution';
 import { createMemo, createSignal, For, Show, type Accessor, type JSX } from 'solid-js';
 import { todayIso } from '../../base/date';
 import { filterRows, type FilterRule } from '../../core/analysis/filters';
@@ -149,7 +150,13 @@ export function SavedViewEditor(props: { id: string; store: SavedViewsStore }): 
               {action('savedViews.exportXlsx', 'table', t('views.exportXlsx'))}
             </div>
           </div>
-          <Grid sheet={v().sheet} viewKey={`savedView:${v().id}`} rowFilter={rowFilter} onOpenRow={undefined} />
+          <Grid
+            sheet={v().sheet}
+            viewKey={`savedView:${v().id}`}
+            rowFilter={rowFilter}
+            onOpenRow={undefined}
+            computed={v().sheet === 'customers' ? customerComputedValues() : undefined}
+          />
         </div>
       )}
     </Show>

@@ -165,9 +165,9 @@ export function registerSavedViewsContribution(services: Services, wb: Workbench
         });
       },
     },
-    { id: 'savedViews.exportCsv', title: 'views.cmd.exportCsv', when: ON_VIEW, run: (a?: unknown) => (target(a) ? exportView(target(a)!, 'csv') : undefined) },
-    { id: 'savedViews.exportXlsx', title: 'views.cmd.exportXlsx', when: ON_VIEW, run: (a?: unknown) => (target(a) ? exportView(target(a)!, 'xlsx') : undefined) },
-    { id: 'savedViews.copyPhones', title: 'views.cmd.copyPhones', when: ON_VIEW, run: (a?: unknown) => (target(a) ? copyPhones(target(a)!) : undefined) },
+    { id: 'savedViews.exportCsv', title: 'views.cmd.exportCsv', when: `${ON_VIEW} && !staffMode`, run: (a?: unknown) => (target(a) ? exportView(target(a)!, 'csv') : undefined) },
+    { id: 'savedViews.exportXlsx', title: 'views.cmd.exportXlsx', when: `${ON_VIEW} && !staffMode`, run: (a?: unknown) => (target(a) ? exportView(target(a)!, 'xlsx') : undefined) },
+    { id: 'savedViews.copyPhones', title: 'views.cmd.copyPhones', when: `${ON_VIEW} && !staffMode`, run: (a?: unknown) => (target(a) ? copyPhones(target(a)!) : undefined) },
   ];
   for (const c of list) store.add(commands.register({ ...c, category: CATEGORY }));
   return store;

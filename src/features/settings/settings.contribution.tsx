@@ -54,6 +54,7 @@ export function registerSettingsContribution(services: Services, wb: Workbench):
       title: 'settings.cmd.open',
       category: 'settings.category',
       keybinding: 'Ctrl+,',
+      when: '!staffMode',
       run: () => wb.openEditor({ kind: 'settings', id: '' }),
     }),
   );

@@ -10,6 +10,7 @@ import type { SyncEngine, SyncState } from '../../sync/sync-engine';
 import { useServices, type Services } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
 import type { Workbench } from '../../ui/workbench/workbench-context';
+import { registerProblemSource } from '../problems/problem-sources';
 import { statusText } from './sync-status';
 import { SyncView, type SyncMode } from './sync-view';
 import './sync.css';
@@ -95,6 +96,18 @@ export function registerSyncContribution(services: Services, wb: Workbench, engi
         ),
       );
     store.add(engine.onDidChangePresence(showPresence));
+
+    // Sync's troubles (a device with an old pairing, an update from a peer that could not be read)
+    // also show in the Problems panel, in words, next to the book's own data problems.
+    store.add(
+      registerProblemSource('sync', {
+        problems: () => {
+          const p = engine.state.problem;
+          return p ? [{ label: i18n.t(`sync.problem.${p}`), detail: i18n.t('sync.container'), severity: p === 'bad-update' || p === 'other-book' ? 'error' : 'warning' }] : [];
+        },
+        onDidChange: (l) => engine.onDidChange(() => l()),
+      }),
+    );
 
     wb.statusBar.update('sync.status', {
       text: () => statusText(state(), i18n.t),

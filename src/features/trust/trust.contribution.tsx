@@ -1,7 +1,8 @@
 // The trust feature's manifest: the "your customer book is not on this device any more" screen,
 // shown on start when a note outside IndexedDB says this device had a book and the loaded one is
 // empty; and, on iPad/iPhone Safari without the app on the Home Screen, a one-time explanation of
-// why to add it (Safari deletes a site's storage after 7 days without a visit).
+// why to add it (Safari deletes a site's storage after 7 days without a visit). Staff mode and the
+// app lock are registered from here too (app-lock.tsx).
 
 import { createSignal, Show, type JSX } from 'solid-js';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
@@ -11,6 +12,7 @@ import { Icon } from '../../ui/workbench/icons';
 import type { Workbench } from '../../ui/workbench/workbench-context';
 import { LAST_BACKUP_LOCAL_KEY } from '../backup/backup-controller';
 import { Modal, mountLayer } from '../backup/layer';
+import { registerStaffMode } from './app-lock';
 import { clearMarker, readMarker, writeMarker, type BookMarker } from './book-marker';
 
 export const IOS_NOTE_KEY = 'trust.iosNoteShown';
@@ -31,6 +33,8 @@ export function registerTrustContribution(services: Services, wb: Workbench, dep
   const store = new DisposableStore();
   const [wiped, setWiped] = createSignal<BookMarker | undefined>();
   const [iosNote, setIosNote] = createSignal(false);
+  // Staff mode and the app lock (PIN, masking, idle lock): app-lock.tsx.
+  store.add(registerStaffMode(services, wb));
 
   // Keeps the note up to date while the book has rows (never while the "gone" screen is up).
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -17,8 +17,10 @@ import { history } from './history';
 import { sales } from './sales';
 import { analysis } from './analysis';
 import { reports } from './reports';
+import { segments } from './segments';
+import { reminders } from './reminders';
 
-const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales, reports, history];
+const PARTS: readonly Catalog[] = [common, columns, grid, workbench, pwa, importMessages, importErrors, sync, qr, backup, trust, analysis, sales, reports, history, reminders, segments];
 
 function join(locale: 'en' | 'es' | 'zh-CN'): Readonly<Record<string, string>> {
   return Object.assign({}, ...PARTS.map((p) => p[locale]));

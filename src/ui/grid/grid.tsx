@@ -9,6 +9,7 @@
 import { createVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/solid-virtual';
 import { For, Show, batch, createEffect, createMemo, createSelector, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
 import { cursorsBySheet, setLocalCursor } from './presence';
+import { isMasked, isPrivateColumn, maskValue, staffMasking } from './privacy';
 import { isIsoDate } from '../../base/date';
 import {
   COLUMN_TYPES,
@@ -33,7 +34,7 @@ import { CellContent, CellEditor, type EditKind, type EditState } from './editor
 import { MenuItems, Popup, type MenuItem } from './grid-menu';
 import { clampPos, inRange, isNavKey, moveBy, rangeOf, tabFrom, type CellPos, type CellRange, type NavKey } from './selection';
 import { formatTsv, parseTsv } from './tsv';
-import { EMPTY_VIEW, computeView, editText, findNext, formatCell, hasFilters, isViewState, type CellDisplay, type SortDir, type ViewState } from './view-model';
+import { EMPTY_VIEW, computeView, editText, findNext, formatCell, hasFilters, isViewState, withComputed, type CellDisplay, type ComputedValues, type SortDir, type ViewState } from './view-model';
 import './grid.css';
 import { columnLabel } from '../column-label';
 
@@ -46,6 +47,8 @@ export type GridProps = {
    * that tracks the book (a sheet version) makes the view live: a row that starts matching appears.
    */
   rowFilter?: () => ((row: RowId) => boolean) | undefined;
+  /** Values of the sheet's read-only `computed` columns (the customer analysis); without it they show empty. */
+  computed?: ComputedValues;
 };
 
 const ROW_H = 40;
@@ -78,7 +81,7 @@ export function Grid(props: GridProps): JSX.Element {
   const textOpts = () => ({ dayFirst: i18n.i18n.dayFirst });
   const t = (key: string, params?: Record<string, string | number>) => i18n.t(key, params);
   const gid = `cl-grid-${++gridSeq}`;
-  const reader = () => book.sheet(props.sheet);
+  const reader = () => withComputed(book.sheet(props.sheet), props.computed);
   let root!: HTMLDivElement;
   let scroller!: HTMLDivElement;
 
@@ -298,6 +301,12 @@ export function Grid(props: GridProps): JSX.Element {
       announce(t('grid.readOnly'));
       return false;
     }
+    // Staff mode: a masked phone or address is read-only (the new-row line stays typeable).
+    const rowId = rows()[p.r];
+    if (rowId && isMasked(props.sheet, rowId, col)) {
+      announce(t('trust.staff.maskedCell'));
+      return false;
+    }
     if (col.type === 'checkbox' && typed === undefined) {
       toggleCheckboxes();
       return false;
@@ -380,27 +389,44 @@ export function Grid(props: GridProps): JSX.Element {
   };
 
   // --- block actions ------------------------------------------------------------------------------
-  const selectionText = () => formatTsv(rangeToText(book, props.sheet, rows(), visibleCols(), range()));
+  const selectionText = () => {
+    const g = range();
+    const cols = visibleCols();
+    const ids = rows();
+    const text = rangeToText(book, props.sheet, ids, cols, g);
+    // Staff mode: what is copied is what is shown.
+    if (staffMasking())
+      text.forEach((line, i) =>
+        line.forEach((v, j) => {
+          const col = cols[g.c0 + j];
+          if (col && isMasked(props.sheet, ids[g.r0 + i], col)) line[j] = maskValue(col, v);
+        }),
+      );
+    return formatTsv(text);
+  };
+  /** Columns for block edits (paste, clear, fill): in staff mode private columns are read-only. */
+  const editCols = (): readonly Column[] =>
+    staffMasking() ? visibleCols().map((c) => (isPrivateColumn(props.sheet, c) ? { ...c, type: 'computed' as const } : c)) : visibleCols();
   const applyPaste = (text: string) => {
     const matrix = parseTsv(text.replace(/\r?\n$/, ''));
     if (!matrix.length) return;
     const g = range();
-    const written = writeBlock(book, props.sheet, rows(), visibleCols(), { r: g.r0, c: g.c0 }, matrix, g, textOpts());
+    const written = writeBlock(book, props.sheet, rows(), editCols(), { r: g.r0, c: g.c0 }, matrix, g, textOpts());
     if (written)
       batch(() => {
         setActive({ r: written.r0, c: written.c0 });
         setExtent({ r: written.r1, c: written.c1 });
       });
   };
-  const clearSelection = () => clearRange(book, props.sheet, rows(), visibleCols(), range());
-  const doFillDown = () => fillDown(book, props.sheet, rows(), visibleCols(), range());
+  const clearSelection = () => clearRange(book, props.sheet, rows(), editCols(), range());
+  const doFillDown = () => fillDown(book, props.sheet, rows(), editCols(), range());
   const selectedRowIds = (): RowId[] => {
     const g = range();
     return rows().slice(g.r0, Math.min(g.r1, rows().length - 1) + 1);
   };
   const deleteSelectedRows = () => {
     const ids = selectedRowIds();
-    if (!ids.length) return;
+    if (!ids.length || staffMasking()) return;
     trashRows(book, props.sheet, ids);
     announce(t('grid.rowsTrashed', { count: ids.length }));
     select(clampPos({ r: range().r0, c: active().c }, rowCount(), visibleCols().length));
@@ -571,7 +597,7 @@ export function Grid(props: GridProps): JSX.Element {
         if (ctrl) {
           const col = visibleCols()[active().c];
           const d = col ? formatCell(col, valueAt(active()), i18n.i18n) : undefined;
-          if (d?.href) window.open(d.href, '_self');
+          if (d?.href && !(col && isMasked(props.sheet, rows()[active().r], col))) window.open(d.href, '_self');
           return;
         }
         select(clampPos({ r: active().r + (e.shiftKey ? -1 : 1), c: active().c }, rowCount(), visibleCols().length));
@@ -814,7 +840,7 @@ export function Grid(props: GridProps): JSX.Element {
       const drop = dropIndex(ev.clientX);
       const cols = visibleCols();
       const col = cols[c];
-      if (col && drop !== c && drop !== c + 1) {
+      if (col && drop !== c && drop !== c + 1 && !staffMasking()) {
         moveColumn(book, props.sheet, col.id, cols[drop]?.id);
         const now = visibleCols().findIndex((x) => x.id === col.id);
         select({ r: active().r, c: now });
@@ -935,7 +961,10 @@ export function Grid(props: GridProps): JSX.Element {
       const cl = col();
       const id = p.rowId();
       if (!cl) return { text: '', invalid: false, numeric: false };
-      return formatCell(cl, id ? reader().get(id, cl.id) : null, i18n.i18n);
+      if (cl.type === 'computed' && props.computed) return id ? (props.computed.version(), props.computed.display(id, cl.id)) : { text: '', invalid: false, numeric: false };
+      const d = formatCell(cl, id ? reader().get(id, cl.id) : null, i18n.i18n);
+      // Staff mode: only the shown text is masked; the stored value is untouched.
+      return d.text && isMasked(props.sheet, id, cl) ? { text: maskValue(cl, d.text), invalid: false, numeric: false } : d;
     });
     const selected = () => inRange(range(), p.r, p.c);
     const remote = () => {
@@ -954,7 +983,7 @@ export function Grid(props: GridProps): JSX.Element {
         aria-colindex={p.c + 2}
         aria-selected={selected() ? 'true' : 'false'}
         aria-invalid={display().invalid ? 'true' : undefined}
-        aria-readonly={col()?.type === 'computed' ? 'true' : undefined}
+        aria-readonly={col()?.type === 'computed' || (!!p.rowId() && !!col() && isMasked(props.sheet, p.rowId(), col()!)) ? 'true' : undefined}
         class="cl-cell"
         classList={{
           'cl-cell--frozen': frozenCell,
@@ -1097,6 +1126,8 @@ export function Grid(props: GridProps): JSX.Element {
     if (s) items.push({ label: t('grid.cmd.clearSort'), run: () => sortBy(col.id, undefined) });
     items.push({ kind: 'separator' }, { label: t('grid.menu.filter'), run: () => setMenu({ ...menu()!, panel: 'filter' }), keepOpen: true });
     if (view().filters[col.id]) items.push({ label: t('grid.menu.clearFilter'), run: () => setFilter(col.id, '') });
+    // Staff mode: column changes are the owner's.
+    if (staffMasking()) return items;
     items.push(
       { kind: 'separator' },
       { label: t('grid.menu.rename'), run: () => setMenu({ ...menu()!, panel: 'rename' }), keepOpen: true },
@@ -1119,10 +1150,11 @@ export function Grid(props: GridProps): JSX.Element {
       { label: t('grid.cmd.fillDown'), hint: 'Ctrl+D', run: doFillDown },
       { label: t('grid.cmd.clearCells'), hint: 'Del', run: clearSelection },
       { kind: 'separator' },
-      { label: t('grid.cmd.deleteRows'), run: deleteSelectedRows, disabled: selectedRowIds().length === 0 },
+      { label: t('grid.cmd.deleteRows'), run: deleteSelectedRows, disabled: selectedRowIds().length === 0 || staffMasking() },
     ];
     if (props.onOpenRow && id) items.push({ label: t('grid.menu.openCard'), run: () => props.onOpenRow!(id) });
-    items.push({ label: t('grid.menu.insertRight'), run: () => setMenu({ ...menu()!, kind: 'header', panel: 'add' }), keepOpen: true });
+    if (!staffMasking())
+      items.push({ label: t('grid.menu.insertRight'), run: () => setMenu({ ...menu()!, kind: 'header', panel: 'add' }), keepOpen: true });
     return items;
   };
 
@@ -1248,7 +1280,7 @@ export function Grid(props: GridProps): JSX.Element {
               type="button"
               class="cl-addcol"
               tabindex="-1"
-              style={{ left: px(totalW() - ADD_COL_W) }}
+              style={{ left: px(totalW() - ADD_COL_W), ...(staffMasking() ? { display: 'none' } : {}) }}
               aria-label={t('grid.cmd.addColumn')}
               title={t('grid.cmd.addColumn')}
               onClick={(e) => {

@@ -74,6 +74,39 @@ export function computeView(reader: SheetReader, view: ViewState, locale: string
   return keyed.map((k) => k.id);
 }
 
+/**
+ * Values of a sheet's read-only `computed` columns, supplied by a feature (the customer analysis):
+ * `value` is what sort, filter and find compare, `display` what the cell shows. `version` is read
+ * inside computations, so cells follow it when it ticks.
+ */
+export type ComputedValues = {
+  readonly version: () => number;
+  value(row: RowId, col: string): CellValue;
+  display(row: RowId, col: string): CellDisplay;
+};
+
+const computedReaders = new WeakMap<ComputedValues, { base: SheetReader; reader: SheetReader }>();
+
+/** The sheet as the grid reads it: cells of computed columns come from `computed`. */
+export function withComputed(base: SheetReader, computed: ComputedValues | undefined): SheetReader {
+  if (!computed) return base;
+  const hit = computedReaders.get(computed);
+  if (hit && hit.base === base) return hit.reader;
+  const reader: SheetReader = {
+    id: base.id,
+    columns: () => base.columns(),
+    column: (col) => base.column(col),
+    liveRowIds: () => base.liveRowIds(),
+    trashRowIds: () => base.trashRowIds(),
+    has: (row) => base.has(row),
+    deletedAt: (row) => base.deletedAt(row),
+    get: (row, col) => (base.column(col)?.type === 'computed' ? computed.value(row, String(col)) : base.get(row, col)),
+    row: (row) => base.row(row),
+  };
+  computedReaders.set(computed, { base, reader });
+  return reader;
+}
+
 export type CellDisplay = {
   /** The text shown (and the cell's accessible name). */
   readonly text: string;

@@ -3,6 +3,7 @@
 import { createSignal } from 'solid-js';
 import type { CommandRegistry } from '../../platform/commands';
 import type { ReactiveI18n } from '../bindings/i18n';
+import { staffMasking } from '../grid/privacy';
 import { filterEntries, isApplePlatform, paletteEntries } from './palette-model';
 import type { QuickPickProvider } from './workbench-context';
 
@@ -19,7 +20,10 @@ export function makeCommandPalette(deps: { commands: CommandRegistry; i18n: Reac
     empty: () => i18n.t('workbench.palette.empty'),
     items(query) {
       version();
-      const entries = paletteEntries(commands.all(), (k) => i18n.t(k), apple);
+      // Staff mode hides the owner's commands (their `when` says `!staffMode`) instead of listing dead entries.
+      const staff = staffMasking();
+      const shown = staff ? commands.all().filter((c) => !c.when?.includes('!staffMode')) : commands.all();
+      const entries = paletteEntries(shown, (k) => i18n.t(k), apple);
       return filterEntries(entries, query, i18n.locale()).map((e) => ({ id: e.id, label: e.label, description: e.keybinding }));
     },
     accept: (item) => void commands.execute(item.id),

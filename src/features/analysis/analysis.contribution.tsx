@@ -1,0 +1,37 @@
+// The analysis feature's manifest: starts the analysis service once the book is loaded (off the
+// start-up path), adds the computed columns to the Customers sheet, and hands the grid, the
+// customer card, the Segments view and the Problems panel the same service.
+
+import { createSignal, type Accessor } from 'solid-js';
+import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
+import type { ComputedValues } from '../../ui/grid/view-model';
+import type { Services } from '../../ui/services';
+import type { Workbench } from '../../ui/workbench/workbench-context';
+import { makeAnalysisService, type AnalysisService } from './analysis-service';
+import { ensureComputedColumns, makeComputedValues } from './computed-columns';
+
+const [service, setService] = createSignal<AnalysisService | undefined>();
+const [computed, setComputed] = createSignal<ComputedValues | undefined>();
+
+/** The app's analysis service (undefined before the contribution is registered, e.g. in tests). */
+export const analysisService: Accessor<AnalysisService | undefined> = service;
+/** The Customers grid's computed values. */
+export const customerComputedValues: Accessor<ComputedValues | undefined> = computed;
+
+export function registerAnalysisContribution(services: Services, _wb: Workbench, deps: { whenLoaded: Promise<unknown> }): { readonly service: AnalysisService } & Disposable {
+  const store = new DisposableStore();
+  // After the book is in and the first frame is painted: start-up never waits for the analysis.
+  const afterPaint = deps.whenLoaded.then(() => new Promise<void>((r) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(r, 0)) : setTimeout(r, 0))));
+  const s = store.add(makeAnalysisService(services.book, { whenLoaded: afterPaint }));
+  setService(() => s);
+  setComputed(() => makeComputedValues(s, services.i18n));
+  // The columns come with the first compute: a book opened before this version gets them then.
+  void s.whenReady.then(() => ensureComputedColumns(services.book));
+  store.add(
+    toDisposable(() => {
+      setService(undefined);
+      setComputed(undefined);
+    }),
+  );
+  return { service: s, dispose: () => store.dispose() };
+}
