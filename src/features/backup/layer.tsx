@@ -3,30 +3,15 @@
 // need no slot in the shell and show even over the loading screen.
 
 import { onCleanup, onMount, type JSX } from 'solid-js';
-import { render } from 'solid-js/web';
-import { toDisposable, type Disposable } from '../../base/event';
-import { ServicesContext, type Services } from '../../ui/services';
-import { WorkbenchContext, type Workbench } from '../../ui/workbench/workbench-context';
+import type { Disposable } from '../../base/event';
+import type { Services } from '../../ui/services';
+import { mountLayer as mountSharedLayer } from '../../ui/workbench/layer';
+import type { Workbench } from '../../ui/workbench/workbench-context';
 import './backup.css';
 
-export function mountLayer(services: Services, wb: Workbench, view: () => JSX.Element, className = 'bk-layer'): Disposable {
-  if (typeof document === 'undefined') return toDisposable(() => undefined);
-  const host = document.createElement('div');
-  host.className = className;
-  document.body.append(host);
-  const dispose = render(
-    () => (
-      <ServicesContext.Provider value={services}>
-        <WorkbenchContext.Provider value={wb}>{view()}</WorkbenchContext.Provider>
-      </ServicesContext.Provider>
-    ),
-    host,
-  );
-  return toDisposable(() => {
-    dispose();
-    host.remove();
-  });
-}
+/** The backup and trust features' layer (class `bk-layer` unless told otherwise). */
+export const mountLayer = (services: Services, wb: Workbench, view: () => JSX.Element, className = 'bk-layer'): Disposable =>
+  mountSharedLayer(services, wb, view, className);
 
 /** A modal dialog: focus moves in on open and back on close; Escape and the backdrop cancel. */
 export function Modal(props: { title: string; onCancel?: () => void; children: JSX.Element; testId?: string; wide?: boolean }): JSX.Element {

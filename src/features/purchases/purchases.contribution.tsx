@@ -3,12 +3,12 @@
 // The dialog and the toasts are mounted once, over the workbench, in their own small root.
 
 import { createSignal, Show, type JSX } from 'solid-js';
-import { render } from 'solid-js/web';
-import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
+import { DisposableStore, type Disposable } from '../../base/event';
 import { asRowId, trashRows, type RowId } from '../../core/index';
 import type { SaleRecorded } from '../../core/ops/sales';
-import { ServicesContext, useServices, type Services } from '../../ui/services';
-import { WorkbenchContext, type Workbench } from '../../ui/workbench/workbench-context';
+import { useServices, type Services } from '../../ui/services';
+import { mountLayer } from '../../ui/workbench/layer';
+import type { Workbench } from '../../ui/workbench/workbench-context';
 import { RecordSaleForm } from './record-sale';
 import { showToast, ToastHost } from './toasts';
 import './purchases.css';
@@ -63,30 +63,21 @@ export function registerPurchasesContribution(services: Services, wb: Workbench)
     showToast(text, { label: i18n.t('sales.undo'), run: () => undoSale(r, mark) });
   };
 
-  if (typeof document !== 'undefined') {
-    const host = document.createElement('div');
-    host.className = 'pu-host';
-    document.body.append(host);
-    const dispose = render(
+  store.add(
+    mountLayer(
+      services,
+      wb,
       () => (
-        <ServicesContext.Provider value={services}>
-          <WorkbenchContext.Provider value={wb}>
-            <Show when={open()} keyed>
-              {(o) => <SaleDialog customer={o.customer} onDone={done} onCancel={() => setOpen(undefined)} />}
-            </Show>
-            <ToastHost label={i18n.t('sales.toasts')} dismiss={i18n.t('sales.dismiss')} />
-          </WorkbenchContext.Provider>
-        </ServicesContext.Provider>
+        <>
+          <Show when={open()} keyed>
+            {(o) => <SaleDialog customer={o.customer} onDone={done} onCancel={() => setOpen(undefined)} />}
+          </Show>
+          <ToastHost label={i18n.t('sales.toasts')} dismiss={i18n.t('sales.dismiss')} />
+        </>
       ),
-      host,
-    );
-    store.add(
-      toDisposable(() => {
-        dispose();
-        host.remove();
-      }),
-    );
-  }
+      'pu-host',
+    ),
+  );
   return store;
 }
 

@@ -5,7 +5,6 @@
 // itself (the day it last did is remembered in the device store). The tab's view loads on demand.
 
 import { createEffect, createRoot, createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
-import { render } from 'solid-js/web';
 import { todayIso } from '../../base/date';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
 import {
@@ -25,9 +24,10 @@ import {
 } from '../../core/index';
 import { nextCustomerCode } from '../../core/ops/sales';
 import { activeGrid } from '../../ui/grid/active-grid';
-import { ServicesContext, useServices, type Services } from '../../ui/services';
+import { useServices, type Services } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
-import { WorkbenchContext, type Workbench } from '../../ui/workbench/workbench-context';
+import { mountLayer } from '../../ui/workbench/layer';
+import type { Workbench } from '../../ui/workbench/workbench-context';
 import { showToast } from '../purchases/toasts';
 import { calendarEvents, customerLabel, isoAfter, updateBadge } from './reminder-model';
 import { makeRemindersStore, type AnalysisSource, type RemindersStore } from './reminders-store';
@@ -240,57 +240,48 @@ export function registerRemindersContribution(
   });
 
   // --- dialogs (mounted once over the workbench) ---------------------------------------------------
-  if (typeof document !== 'undefined') {
-    const host = document.createElement('div');
-    host.className = 'rm-host';
-    document.body.append(host);
-    const dispose = render(
+  store.add(
+    mountLayer(
+      services,
+      wb,
       () => (
-        <ServicesContext.Provider value={services}>
-          <WorkbenchContext.Provider value={wb}>
-            <Show when={dialog()} keyed>
-              {(d) =>
-                d.kind === 'done' ? (
-                  <DoneDialog
-                    name={nameOf(d.item.customer)}
-                    channel={d.channel}
-                    onSave={(channel, outcome) => {
-                      setDialog(undefined);
-                      saveDone(d.item, channel, outcome);
-                    }}
-                    onCancel={() => setDialog(undefined)}
-                  />
-                ) : (
-                  <NextContactDialog
-                    customer={d.customer}
-                    name={nameOf(d.customer)}
-                    today={reminders.today()}
-                    onSave={(date) => {
-                      setDialog(undefined);
-                      setNextContact(book, d.customer, date);
-                      showToast(
-                        date
-                          ? i18n.t('reminders.next.saved', { name: nameOf(d.customer), date: i18n.i18n.formatDate(date) })
-                          : i18n.t('reminders.next.cleared', { name: nameOf(d.customer) }),
-                      );
-                    }}
-                    onCancel={() => setDialog(undefined)}
-                  />
-                )
-              }
-            </Show>
-          </WorkbenchContext.Provider>
-        </ServicesContext.Provider>
+        <>
+          <Show when={dialog()} keyed>
+            {(d) =>
+              d.kind === 'done' ? (
+                <DoneDialog
+                  name={nameOf(d.item.customer)}
+                  channel={d.channel}
+                  onSave={(channel, outcome) => {
+                    setDialog(undefined);
+                    saveDone(d.item, channel, outcome);
+                  }}
+                  onCancel={() => setDialog(undefined)}
+                />
+              ) : (
+                <NextContactDialog
+                  customer={d.customer}
+                  name={nameOf(d.customer)}
+                  today={reminders.today()}
+                  onSave={(date) => {
+                    setDialog(undefined);
+                    setNextContact(book, d.customer, date);
+                    showToast(
+                      date
+                        ? i18n.t('reminders.next.saved', { name: nameOf(d.customer), date: i18n.i18n.formatDate(date) })
+                        : i18n.t('reminders.next.cleared', { name: nameOf(d.customer) }),
+                    );
+                  }}
+                  onCancel={() => setDialog(undefined)}
+                />
+              )
+            }
+          </Show>
+        </>
       ),
-      host,
-    );
-    store.add(
-      toDisposable(() => {
-        dispose();
-        host.remove();
-      }),
-    );
-  }
+      'rm-host',
+    ),
+  );
   return store;
 }
 
