@@ -34,6 +34,8 @@ export type FilterContext = {
   readonly today: string;
   /** The segment a row is in, for "segment is" rules (from the analysis engine). */
   readonly segmentOf?: (row: RowId) => string | undefined;
+  /** What a rule's typed segment name stands for (e.g. its id whatever the language it was typed in). */
+  readonly segmentKey?: (value: string) => string;
 };
 
 export const EMPTY_GROUP: FilterGroup = { kind: 'group', mode: 'and', rules: [] };
@@ -161,7 +163,7 @@ function compileRule(rule: FilterRule, ctx: FilterContext): Predicate {
       return (g) => tagsOf(g(rule.col)).includes(tag);
     }
     case 'segment': {
-      const want = foldText(rule.value ?? '');
+      const want = foldText(ctx.segmentKey ? ctx.segmentKey(rule.value ?? '') : (rule.value ?? ''));
       const of = ctx.segmentOf;
       if (!of || !want) return () => false;
       return (_g, row) => foldText(of(row) ?? '') === want;

@@ -31,6 +31,8 @@ export type SegmentLookup = {
   /** Names of the segments, for the rule builder's choices. */
   segments(): readonly string[];
   segmentOf(row: RowId): string | undefined;
+  /** The key a typed name stands for, as segmentOf answers it (names in any language → one id). */
+  keyOf?(value: string): string;
 };
 
 const [segmentLookup, setSegmentLookup] = createSignal<SegmentLookup | undefined>();
@@ -45,5 +47,7 @@ export function registerSegmentLookup(lookup: SegmentLookup): Disposable {
 /** The context rules are evaluated in: today's date and the segment lookup, if any. */
 export function filterContext(today: string): FilterContext {
   const seg = segmentLookup();
-  return seg ? { today, segmentOf: (row) => seg.segmentOf(row) } : { today };
+  if (!seg) return { today };
+  const keyOf = seg.keyOf?.bind(seg);
+  return keyOf ? { today, segmentOf: (row) => seg.segmentOf(row), segmentKey: keyOf } : { today, segmentOf: (row) => seg.segmentOf(row) };
 }

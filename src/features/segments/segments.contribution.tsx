@@ -4,7 +4,9 @@
 
 import { createRoot } from 'solid-js';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
+import { foldText } from '../../base/text';
 import { SEGMENTS, asRowId, segmentLabelKey, type Segment } from '../../core/index';
+import { MESSAGES } from '../../i18n/messages/index';
 import { activeGrid } from '../../ui/grid/active-grid';
 import type { Services } from '../../ui/services';
 import type { Workbench } from '../../ui/workbench/workbench-context';
@@ -108,9 +110,13 @@ export function registerSegmentsContribution(services: Services, wb: Workbench, 
   store.add(
     registerSegmentLookup({
       segments: () => SEGMENTS.map((s) => i18n.t(segmentLabelKey(s))),
-      segmentOf: (row) => {
-        const s = service.analysis()?.row(asRowId(row))?.segment;
-        return s ? i18n.t(segmentLabelKey(s)) : undefined;
+      // Rules keep the name as typed; it matches in every language (a saved view made in Spanish
+      // still works after switching to Chinese), compared by the segment's id.
+      segmentOf: (row) => service.analysis()?.row(asRowId(row))?.segment,
+      keyOf: (value) => {
+        const v = foldText(value);
+        const hit = SEGMENTS.find((s) => foldText(s) === v || Object.values(MESSAGES).some((m) => foldText(m[segmentLabelKey(s)] ?? '') === v));
+        return hit ?? value;
       },
     }),
   );

@@ -84,6 +84,14 @@ describe('filter rules', () => {
     expect(names(f, rule, { ...CTX, segmentOf: (r) => seg.get(r) })).toEqual(['Luis']);
   });
 
+  it('segment is: a name typed in another language still matches, through the segment key', () => {
+    const seg = new Map([[f.ids.Luis!, 'champions']]);
+    const keyOf = (v: string) => (['campeones', '冠军客户', 'champions'].includes(v.toLowerCase()) ? 'champions' : v);
+    for (const typed of ['Campeones', '冠军客户'])
+      expect(names(f, { kind: 'segment', value: typed }, { ...CTX, segmentOf: (r) => seg.get(r), segmentKey: keyOf })).toEqual(['Luis']);
+    expect(names(f, { kind: 'segment', value: 'Perdidos' }, { ...CTX, segmentOf: (r) => seg.get(r), segmentKey: keyOf })).toEqual([]);
+  });
+
   it('AND / OR groups nest; an empty group keeps every row', () => {
     const madridVip: FilterRule = {
       kind: 'group',
