@@ -41,7 +41,14 @@ const log = (s) => console.log(`bench(sync): ${s}`);
 // keydowns, and note when each "Bench N" text first appears in B's grid.
 const PROBES = () => {
   const w = window;
-  w.__syncBench = { pcs: [], enterAt: [], seen: {} };
+  w.__syncBench = { pcs: [], enterAt: [], seen: {}, long: [] };
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__syncBench.long.push([Math.round(performance.timeOrigin + e.startTime), Math.round(e.duration), (e.scripts ?? []).slice(0, 2).map((x) => `${x.sourceFunctionName || x.invoker || ''} ${(x.sourceURL || '').split('/').pop()}:${x.sourceCharPosition ?? ''}`).join(' | ')]);
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // no long-animation-frame here
+  }
   const Orig = w.RTCPeerConnection;
   if (Orig) {
     w.RTCPeerConnection = function (...args) {
@@ -168,6 +175,11 @@ export async function runSyncBench({ dist, customers = 50_000, purchases = 500_0
     await waitFor(async () => /Synced with 1 device/.test((await statusText(b)) ?? ''), 'B synced', 120_000, 20);
     const syncedMs = Date.now() - t0;
     const msgs = await b.page.evaluate(() => window.__syncBench.msgs);
+    for (const [name, dev] of [['A', a], ['B', b]]) {
+      const long = await dev.page.evaluate((from) => window.__syncBench.long.filter(([at]) => at >= from), t0);
+      const total = long.reduce((n, [, ms]) => n + ms, 0);
+      log(`main thread of ${name} during the join: ${long.length} frames over 50 ms, ${total} ms in all; longest: ${long.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([, ms, where]) => `${ms} ms ${where}`).join('; ')}`);
+    }
     results.joinPhases = { firstMessageMs: Math.round(msgs.first - t0), lastMessageMs: Math.round(msgs.last - t0), messages: msgs.count };
     log(`join phases: first data-channel message at ${results.joinPhases.firstMessageMs} ms, last at ${results.joinPhases.lastMessageMs} ms (${msgs.count} messages), synced at ${syncedMs} ms`);
     await b.page.getByRole('tab', { name: /Customers/ }).first().click();
