@@ -160,7 +160,9 @@ export async function runSyncBench({ dist, customers = 50_000, purchases = 500_0
     const seeded = await seedBook(a.page, { at: `${server.url}/__bench/blank`, url: '/__bench/book.bin' });
     log(`seeded A with a ${(seeded / 1e6).toFixed(1)} MB book`);
     await a.open('/');
-    // The Reminders tab may open itself on the day's first start; the rows are in Customers.
+    // The Reminders tab opens itself on the day's first start (once the analysis ran); the rows
+    // are in Customers.
+    await a.page.getByRole('tab', { name: /Reminders/ }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await a.page.getByRole('tab', { name: /Customers/ }).first().click();
     await waitFor(async () => (await a.rowCount()) === customers, `A shows ${customers} rows`, 120_000);
     const b = await device('B');
@@ -198,7 +200,9 @@ export async function runSyncBench({ dist, customers = 50_000, purchases = 500_0
     log(`fresh device: synced in ${syncedMs} ms, ${customers.toLocaleString('en')} rows shown at ${gridMs} ms (target ≤ ${SYNC_TARGETS.joinMs} ms)`);
     log(`bytes to the new device ${(bytesB.received / 1e6).toFixed(1)} MB, back to A ${(bytesB.sent / 1e3).toFixed(1)} KB; encoded state ${(bookBytes.length / 1e6).toFixed(1)} MB (×${results.join.ratioToState})`);
 
-    // Edits typed on A, seen on B.
+    // Edits typed on A, seen on B, once B has digested the book it just received (its first
+    // analysis of 50k customers runs right after the join): steady-state latency.
+    await new Promise((r) => setTimeout(r, 5000));
     const latencies = [];
     await a.page.getByRole('tab', { name: /Customers/ }).first().click();
     for (let i = 1; i <= edits; i++) {
