@@ -82,7 +82,8 @@ async function start(root: HTMLElement): Promise<void> {
   const analysis = registerAnalysisContribution(services, wb, { whenLoaded: storage.whenLoaded });
   registerSegmentsContribution(services, wb, analysis.service);
   registerProblemsContribution(services, wb, analysis.service);
-  registerRemindersContribution(services, wb, { whenLoaded: storage.whenLoaded, analysis: analysis.service });
+  // Reminders keep their own analysis for now: listing from the shared one made its start-of-day timing flaky (next session).
+  registerRemindersContribution(services, wb, { whenLoaded: storage.whenLoaded });
   registerBackupContribution(services, wb, { storage });
   // Start-up check: a book this device had is gone (wiped storage) → say so and offer a restore.
   registerTrustContribution(services, wb, { whenLoaded: storage.whenLoaded });

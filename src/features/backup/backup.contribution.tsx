@@ -9,7 +9,7 @@ import { replaceStoredBook, type OpenedBookStorage } from '../../storage/book-st
 import { openSnapshotStore, type SnapshotStore } from '../../storage/snapshots';
 import type { Services } from '../../ui/services';
 import type { Workbench } from '../../ui/workbench/workbench-context';
-import { downloadBlob } from '../import/import.contribution';
+import { downloadBlob } from '../../ui/download';
 import { makeBackupController, type BackupController } from './backup-controller';
 import { ReminderToast, RestoreDialog, SaveDialog } from './backup-dialogs';
 import { mountLayer } from './layer';

@@ -18,23 +18,10 @@ import { createImportSession, type ImportSession } from './import-session';
 import { ImportView, reportSummary, type ImportViewActions } from './import-view';
 import './import.css';
 import { columnLabel } from '../../ui/column-label';
+import { downloadBlob } from '../../ui/download';
 
 export const IMPORT_EDITOR: { kind: string; id: string } = { kind: 'import', id: '' };
 
-/** Hands a file to the browser's downloads (a Blob behind an <a download>). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv;charset=utf-8';

@@ -35,6 +35,8 @@ export type RemindersStore = {
   compute(): void;
   /** Re-reads the stored states (after this device acted on an item). */
   refresh(): void;
+  /** The rules changed here: compute again now (through the shared analysis when there is one). */
+  recompute(): void;
   /** Resolves once there is a first list. */
   readonly whenReady: Promise<void>;
 } & Disposable;
@@ -161,6 +163,7 @@ export function makeRemindersStore(book: Book, opts: RemindersStoreOptions = {})
     refresh: () => {
       if (analysis) rebuildList();
     },
+    recompute: () => (source ? source.refreshNow() : compute()),
     ...toDisposable(() => {
       sub.dispose();
       clearInterval(timer);

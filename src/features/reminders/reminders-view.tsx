@@ -79,7 +79,7 @@ export function RemindersView(props: { actions: ReminderActions }): JSX.Element 
             </>
           )}
         </Show>
-        <Rules onSaved={() => store.compute()} />
+        <Rules onSaved={() => store.recompute()} />
       </div>
     </div>
   );

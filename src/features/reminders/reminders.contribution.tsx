@@ -32,6 +32,7 @@ import { showToast } from '../purchases/toasts';
 import { calendarEvents, customerLabel, isoAfter, updateBadge } from './reminder-model';
 import { makeRemindersStore, type AnalysisSource, type RemindersStore } from './reminders-store';
 import './reminders.css';
+import { downloadBlob } from '../../ui/download';
 
 export const REMINDERS_EDITOR = { kind: 'reminders', id: '' } as const;
 /** Device-local: the day the list last opened by itself (or was opened), ISO. */
@@ -174,7 +175,7 @@ export function registerRemindersContribution(
         if (!events.length) return void showToast(i18n.t('reminders.ics.empty'));
         const { toIcs } = await import('../../io/export/ics');
         const text = toIcs(events, { prodId: '-//Clientela//Reminders//EN', name: i18n.t('reminders.ics.name') });
-        download(new Blob([text], { type: 'text/calendar;charset=utf-8' }), `clientela-${todayIso()}.ics`);
+        downloadBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), `clientela-${todayIso()}.ics`);
         showToast(i18n.t('reminders.ics.exported', { count: events.length }));
       },
     }),
@@ -291,17 +292,6 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 300);
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function RemindersSide(props: { store: RemindersStore; open: () => void; nameOf: (row: RowId) => string }): JSX.Element {
   const { i18n } = useServices();

@@ -28,6 +28,7 @@ import {
   type ReportTable,
   type SalesMetric,
 } from './report-tables';
+import { downloadBlob } from '../../ui/download';
 
 export type ReportSection = 'sales' | 'members' | 'decisions' | 'products';
 export const REPORT_SECTIONS: readonly ReportSection[] = ['sales', 'members', 'decisions', 'products'];
@@ -51,17 +52,6 @@ function timed<T>(name: string, fn: () => T): T {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Export columns: percentages as numbers of percent (74.4), the way a spreadsheet user reads them. */
 export function exportTable(table: ReportTable): { columns: ExportColumn[]; rows: (string | number | null)[][] } {
@@ -287,8 +277,8 @@ function ReportBlock(props: { block: Block; f: Formats; extra?: () => JSX.Elemen
   const fileName = (ext: string) => `${i18n.t('reports.fileName', { title: table().title })} ${todayIso()}.${ext}`.replace(/[\\/:*?"<>|]+/g, ' ');
   async function exportAs(kind: 'csv' | 'xlsx'): Promise<void> {
     const { columns, rows } = exportTable(table());
-    if (kind === 'csv') download(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
-    else download(new Blob([(await toXlsxBytes(table().title, columns, rows)) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), fileName('xlsx'));
+    if (kind === 'csv') downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
+    else downloadBlob(new Blob([(await toXlsxBytes(table().title, columns, rows)) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), fileName('xlsx'));
   }
   const headingId = () => `rp-h-${table().id}`;
   return (

@@ -108,8 +108,18 @@ function Condition(props: { cond: CondDraft; root: RuleBuilderProps; onChange: (
   return (
     <div class="sv-cond" classList={{ 'is-invalid': !!problem() }} data-cond={props.cond.id}>
       <select class="sv-select sv-col" aria-label={t('views.rule.column')} value={props.cond.col} onChange={(e) => onCol(e.currentTarget.value)}>
-        <For each={props.root.columns}>{(c) => <option value={c.id}>{columnLabel(c, t)}</option>}</For>
-        <option value={SEGMENT_COL}>{t('views.rule.segment')}</option>
+        {/* selected on each option too: the list changes when columns are added (the computed ones
+            arrive after start), and a recreated option list must not lose the choice. */}
+        <For each={props.root.columns}>
+          {(c) => (
+            <option value={c.id} selected={c.id === props.cond.col}>
+              {columnLabel(c, t)}
+            </option>
+          )}
+        </For>
+        <option value={SEGMENT_COL} selected={props.cond.col === SEGMENT_COL}>
+          {t('views.rule.segment')}
+        </option>
       </select>
       <select class="sv-select sv-op" aria-label={t('views.rule.operator')} value={props.cond.op} onChange={(e) => onOp(e.currentTarget.value as UiOp)}>
         <For each={ops()}>{(op) => <option value={op}>{t(`views.op.${op.replace(':', '.')}`)}</option>}</For>

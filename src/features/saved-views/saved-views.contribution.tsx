@@ -11,7 +11,7 @@ import { valueToText, type Column, type RowId } from '../../core/index';
 import type { Services } from '../../ui/services';
 import { columnLabel } from '../../ui/column-label';
 import type { Workbench } from '../../ui/workbench/workbench-context';
-import { downloadBlob } from '../import/import.contribution';
+import { downloadBlob } from '../../ui/download';
 import { exportFileName } from '../import/import-model';
 import { showToast } from '../purchases/toasts';
 import { BUILDER_EDITOR, NEW_VIEW_ID, SavedViewBuilder, SavedViewEditor, SavedViewsList, VIEW_EDITOR } from './saved-view-pages';
