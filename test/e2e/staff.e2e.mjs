@@ -41,7 +41,7 @@ async function enterPin(t, scope, pin) {
     for (const d of pin) await scope.getByRole('button', { name: d, exact: true }).tap();
     await scope.getByRole('button', { name: 'OK', exact: true }).tap();
   } else {
-    await scope.getByLabel('PIN', { exact: true }).fill(pin);
+    await scope.getByLabel(/^(Current )?PIN$/).fill(pin);
     await t.page.keyboard.press('Enter');
   }
 }
@@ -150,6 +150,23 @@ export const tests = [
       assert.equal(await t.page.locator('#root').evaluate((el) => el.inert), false);
       await t.page.getByText('A PIN is set on this device.').waitFor();
       assert.equal(await t.page.locator('#tr-lock-minutes').inputValue(), '1', 'the setting is kept');
+
+      // Removing the PIN needs the PIN; then staff mode and the lock are off.
+      await t.tap(t.page.getByRole('button', { name: 'Remove the PIN' }));
+      const remove = t.page.getByTestId('remove-pin');
+      await remove.waitFor();
+      await enterPin(t, remove, '0000');
+      await remove.getByTestId('pin-status').filter({ hasText: 'Wrong PIN' }).waitFor();
+      assert.equal(await t.page.getByText('A PIN is set on this device.').count(), 1, 'a wrong PIN removes nothing');
+      await t.screenshot('remove-pin');
+      await enterPin(t, remove, PIN);
+      await remove.waitFor({ state: 'hidden' });
+      await t.page.getByText('No PIN is set on this device yet.').waitFor();
+      assert.ok(await t.page.getByRole('button', { name: 'Turn On Staff Mode' }).isDisabled(), 'staff mode needs a PIN');
+      assert.equal(await t.page.locator('#tr-lock-minutes').inputValue(), '0', 'the idle lock is off');
+      await t.reload();
+      await t.runCommand('Staff Mode: PIN and App Lock Settings', 'PIN and App Lock');
+      await t.page.getByText('No PIN is set on this device yet.').waitFor();
     },
   },
 ];

@@ -28,6 +28,7 @@ export function registerStaffMode(services: Services, wb: Workbench): Disposable
   const ctl = makeTrustController({ deviceStore: services.deviceStore, contextKeys: services.contextKeys });
   const [unlocking, setUnlocking] = createSignal(false);
   const [settingPin, setSettingPin] = createSignal(false);
+  const [removingPin, setRemovingPin] = createSignal(false);
   const [backNote, setBackNote] = createSignal<number | undefined>();
   const root = typeof document === 'undefined' ? undefined : document.documentElement;
   const markStaff = (on: boolean) => {
@@ -85,7 +86,7 @@ export function registerStaffMode(services: Services, wb: Workbench): Disposable
       id: TRUST_SETTINGS_EDITOR.kind,
       icon: 'users',
       title: () => ({ key: 'trust.settings.title' }),
-      render: () => <TrustSettings ctl={ctl} staffOn={staffOn} setPin={() => setSettingPin(true)} />,
+      render: () => <TrustSettings ctl={ctl} staffOn={staffOn} setPin={() => setSettingPin(true)} removePin={() => setRemovingPin(true)} />,
     }),
   );
 
@@ -147,6 +148,9 @@ export function registerStaffMode(services: Services, wb: Workbench): Disposable
           </Show>
           <Show when={settingPin()}>
             <SetPinDialog ctl={ctl} close={() => setSettingPin(false)} />
+          </Show>
+          <Show when={removingPin()}>
+            <RemovePinDialog ctl={ctl} close={() => setRemovingPin(false)} />
           </Show>
           <Show when={backNote() !== undefined}>
             <BackNote edits={backNote()!} close={() => setBackNote(undefined)} />
@@ -359,6 +363,37 @@ function SetPinDialog(props: { ctl: TrustController; close: () => void }): JSX.E
   );
 }
 
+/** "Remove the PIN": only with the current PIN; staff mode and the app lock go with it. */
+function RemovePinDialog(props: { ctl: TrustController; close: () => void }): JSX.Element {
+  const { i18n } = useServices();
+  const t = i18n.t;
+  const [error, setError] = createSignal('');
+  const remove = async () => {
+    try {
+      await props.ctl.removePin();
+      props.close();
+    } catch {
+      setError(t('trust.pin.saveFailed'));
+    }
+  };
+  return (
+    <Modal title={t('trust.pin.removeTitle')} onCancel={props.close} testId="remove-pin">
+      <p class="bk-text">{t('trust.pin.removeBody')}</p>
+      <PinEntry ctl={props.ctl} label={t('trust.pin.current')} onOk={() => void remove()} />
+      <Show when={error()}>
+        <p class="bk-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <div class="bk-actions">
+        <button type="button" class="wb-button" onClick={props.close}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 /** "Back in owner mode", with the number of changes made in staff mode. */
 function BackNote(props: { edits: number; close: () => void }): JSX.Element {
   const { i18n } = useServices();
@@ -379,7 +414,7 @@ function BackNote(props: { edits: number; close: () => void }): JSX.Element {
   );
 }
 
-function TrustSettings(props: { ctl: TrustController; staffOn: () => void; setPin: () => void }): JSX.Element {
+function TrustSettings(props: { ctl: TrustController; staffOn: () => void; setPin: () => void; removePin: () => void }): JSX.Element {
   const { i18n } = useServices();
   const t = i18n.t;
   const minutesLabel = (m: number) => (m === 0 ? t('trust.lock.off') : t('trust.lock.minutes', { count: m }));
@@ -396,6 +431,11 @@ function TrustSettings(props: { ctl: TrustController; staffOn: () => void; setPi
             <button type="button" class="wb-button" classList={{ 'is-primary': !props.ctl.hasPin() }} onClick={props.setPin}>
               {props.ctl.hasPin() ? t('trust.pin.changeTitle') : t('trust.pin.setTitle')}
             </button>
+            <Show when={props.ctl.hasPin()}>
+              <button type="button" class="wb-button" onClick={props.removePin}>
+                {t('trust.pin.removeTitle')}
+              </button>
+            </Show>
           </div>
         </section>
         <section class="tr-section" aria-labelledby="tr-staff-h">

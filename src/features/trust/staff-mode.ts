@@ -41,6 +41,8 @@ export type TrustController = {
   readonly limiter: RateLimiter;
   load(): Promise<void>;
   setPin(pin: string): Promise<void>;
+  /** Forgets the PIN (the owner has just entered it): staff mode and the app lock end with it. */
+  removePin(): Promise<void>;
   /** Checks a PIN against the stored hash, through the rate limiter. */
   checkPin(pin: string): Promise<PinResult>;
   setStaff(on: boolean): void;
@@ -151,6 +153,16 @@ export function makeTrustController(deps: {
       record = next;
       setHasPin(true);
       deps.contextKeys.set('pinSet', true);
+    },
+    async removePin() {
+      // The device store has no delete: an empty value reads back as "no PIN" (see load).
+      await deps.deviceStore.set(PIN_KEY, null);
+      record = undefined;
+      setHasPin(false);
+      deps.contextKeys.set('pinSet', false);
+      if (staff()) ctl.setStaff(false);
+      if (locked()) ctl.unlock();
+      await ctl.setLockMinutes(0);
     },
     async checkPin(pin) {
       const wait = limiter.waitMs();
