@@ -4,7 +4,7 @@ export * from './model/types';
 export * from './model/values';
 export * from './model/columns';
 export type { Book, BookWriter, SheetReader, NewRow, ColumnPatch, WriteOrigin } from './doc/book-doc';
-export { SCHEMA_VERSION } from './doc/book-doc';
+export { SCHEMA_VERSION, readColumn } from './doc/book-doc';
 export * from './ops/rows';
 export * from './ops/columns';
 export * from './ops/import';

@@ -145,18 +145,18 @@ export function makeBackupController(deps: BackupControllerDeps) {
     try {
       const bookId = ensureBookId(book);
       const state = encodeBookState(book);
-      const { readableWorkbook } = await import('../../io/backup/readable');
-      const readable = await readableWorkbook(book, {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the "Saving…" state paint
+      // The page only reads the book; the readable .xlsx, the zip and the encryption are made in a
+      // worker (SheetJS takes ~15 s for a book of 550k rows).
+      const { readableTables } = await import('../../io/backup/readable');
+      const tables = readableTables(book, {
         sheet: (s) => i18n.t(`sheet.${s}`),
         column: (c) => columnLabel(c, i18n.t),
       });
-      const { writeBackup } = await import('../../io/backup/backup-file');
-      const bytes = await writeBackup({
-        state,
-        bookId,
-        now: new Date(now()),
-        readable: { name: fileName.replace(/\.clientela$/, '.xlsx'), bytes: readable },
-        ...(passphrase ? { passphrase } : {}),
+      const { writeBackupOffThread } = await import('../../io/backup/backup-writer');
+      const bytes = await writeBackupOffThread({
+        input: { state, bookId, now: new Date(now()), ...(passphrase ? { passphrase } : {}) },
+        readable: { name: fileName.replace(/\.clientela$/, '.xlsx'), tables },
       });
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: BACKUP_MIME });
       if (handle) {
