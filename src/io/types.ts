@@ -30,6 +30,9 @@ export type ParseOptions = {
   readonly encoding?: EncodingName;
   /** Overrides the detected delimiter. */
   readonly delimiter?: string;
+  /** The default country of phone numbers: a worker kept for planning starts reading the file's
+   * phone numbers with it while the page takes the rows (src/io/parse/phone-prewarm.ts). */
+  readonly phoneCountry?: string;
 };
 
 export type ParseLimits = { readonly maxBytes: number; readonly timeoutMs: number };

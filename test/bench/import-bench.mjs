@@ -96,7 +96,20 @@ postMessage({ ready: true });`;
  * and long animation frames with their scripts. */
 const INIT_PROBES = () => {
   const w = window;
-  w.__imp = { writes: [], longFrames: [] };
+  w.__imp = { writes: [], longFrames: [], planTimings: [] };
+  // The parse worker reports where its plan time went (phones, by itself and by its helper; the
+  // rest of the plan) on the plan's head message.
+  const NativeWorker = window.Worker;
+  if (NativeWorker)
+    window.Worker = class extends NativeWorker {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          const d = e.data;
+          if (d && d.type === 'planHead' && d.timing) w.__imp.planTimings.push({ at: performance.now(), ...d.timing });
+        });
+      }
+    };
   const orig = IDBObjectStore.prototype.add;
   IDBObjectStore.prototype.add = function (value, ...rest) {
     const req = orig.call(this, value, ...rest);
@@ -275,6 +288,7 @@ async function appImport({ baseURL, file, expectedRows, profile: wantProfile }) 
         frames: imp.frames,
         writes: imp.writes.filter((w) => w.at >= t.click),
         rowsRead: imp.rowsRead,
+        planTimings: imp.planTimings,
         buttonText: imp.buttonText,
         longFrames: imp.longFrames.filter((f) => f.start + f.ms >= t.select),
         gridRows: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 2,
@@ -356,6 +370,8 @@ function analyse(kind, bare, app, expectedRows) {
       },
       timeline: Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'select').map(([k, v]) => [k, rel(v)])),
       rowChunksSeen: rowsRead.length,
+      // The worker's plan(s): phones normalised first (phonesByHelper of them by the helper), then the plan.
+      workerPlans: (app.raw.planTimings ?? []).map((p) => ({ atMs: round(p.at - t.select, 0), phonesMs: p.phonesMs, phonesByHelper: p.phonesByHelper, planMs: p.planMs })),
       updateMB: round(writes.reduce((a, w) => a + w.bytes, 0) / 1e6, 1),
     },
     frames: {
@@ -445,7 +461,7 @@ export async function runImportBench({ dist, log = (s) => console.log(`bench: ${
       const ok = r.app.gridRowsAfter === app.before + rows;
       if (!ok) log(`import: WARNING ${kind}: the grid shows ${r.app.gridRowsAfter} rows, expected ${app.before + rows}`);
       log(
-        `import ${kind}: total ${r.app.totalMs} ms (${r.app.ratioToBareParse}× bare parse ${r.bareParse.medianMs} ms); select→preview ${r.app.selectToPreviewMs} ms, click→grid ${r.app.clickToAppliedPaintedMs} ms, click→committed ${r.app.clickToCommittedMs} ms; frames max ${r.frames.maxMs} ms, p95 ${r.frames.p95Ms} ms, ${r.frames.over100Ms} over 100 ms`,
+        `import ${kind}: total ${r.app.totalMs} ms (${r.app.ratioToBareParse}× bare parse ${r.bareParse.medianMs} ms); select→preview ${r.app.selectToPreviewMs} ms, click→grid ${r.app.clickToAppliedPaintedMs} ms, click→committed ${r.app.clickToCommittedMs} ms; frames max ${r.frames.maxMs} ms, p95 ${r.frames.p95Ms} ms, ${r.frames.over100Ms} over 100 ms; worker plan(s): ${r.app.workerPlans.map((p) => `phones ${p.phonesMs} ms (${p.phonesByHelper} by the helper) + plan ${p.planMs} ms`).join(', ') || 'none seen'}`,
       );
       if (r.app.totalMs > IMPORT_TARGETS.totalOverBareParse * r.bareParse.medianMs || r.frames.maxMs > IMPORT_TARGETS.maxFrameMs)
         log(`import ${kind}: a target is missed; the long frames: ${r.frames.longAnimationFrames.map((f) => `${f.ms} ms in "${f.phase}"`).join(', ') || 'none attributed'}${wantProfile ? '' : ' (BENCH_IMPORT_PROFILE=1 with a --sourcemap build shows the functions)'}`);

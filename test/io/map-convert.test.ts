@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertCell, excelSerialToIso, isoToExcelSerial, parseDateText, parseNumberText, stripFormulaGuard } from '../../src/io/map/convert';
+import { parseLooseDate } from '../../src/core/index';
 
 const es = { dayFirst: true, defaultCountry: 'ES' };
 
@@ -95,5 +96,25 @@ describe('helpers', () => {
     expect(parseNumberText('1 234,5')).toBe(1234.5);
     expect(parseNumberText('abc')).toBeUndefined();
     expect(parseDateText('12/31/2024', true)).toBe('2024-12-31');
+  });
+});
+
+describe('parseDateText, day/month/year text', () => {
+  it('reads 03/04/2024-shaped dates exactly as parseLooseDate does', () => {
+    let s = 99;
+    const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const n = (max: number) => Math.floor(rnd() * max);
+    const cases: string[] = ['29/02/2024', '29/02/2023', '29/02/1900', '29/02/2000', '31/04/2024', '12/31/2024', '31/12/2024', '00/01/2024', '1/13/2024', '13/13/2024', '07.08.1999', '7-8-9999', '1/1/1000'];
+    for (let i = 0; i < 20000; i++) {
+      const sep = () => ['/', '.', '-'][n(3)]!;
+      const part = () => String(n(40)).padStart(n(2) + 1, '0');
+      cases.push(`${part()}${sep()}${part()}${sep()}${1000 + n(9000)}`);
+    }
+    for (const dayFirst of [true, false]) {
+      const expected = cases.map((c) => parseLooseDate(c, dayFirst));
+      expect(cases.map((c) => parseDateText(c, dayFirst))).toEqual(expected);
+      expect(expected.filter((e) => e !== undefined).length).toBeGreaterThan(3000);
+      expect(expected.filter((e) => e === undefined).length).toBeGreaterThan(3000);
+    }
   });
 });

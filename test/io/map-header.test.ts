@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRow, detectHeader, isTotalLabel } from '../../src/io/map/header';
 import type { RawRow } from '../../src/io/types';
+import { foldText } from '../../src/base/text';
 
 describe('detectHeader', () => {
   it('finds the header below a merged title and a blank row (Spanish workbook)', () => {
@@ -63,5 +64,35 @@ describe('classifyRow', () => {
     expect(classifyRow(['Total', 'Ana', 'Calle Mayor 1'], 3)).toBe('data');
     expect(isTotalLabel('Total general')).toBe(true);
     expect(isTotalLabel('Totalmente')).toBe(false);
+  });
+});
+
+describe('isTotalLabel shortcuts', () => {
+  // The check as it was, folding every cell: the shortcuts must never change an answer.
+  const LABELS = new Set(['total', 'totales', 'totalgeneral', 'sumatotal', 'suma', 'subtotal', 'sum', 'grandtotal', 'totals', '合计', '总计', '小计', '共计', '汇总', '總計', '合計', '总合计']);
+  const reference = (text: string) => text.length <= 24 && LABELS.has(foldText(text).replace(/[\s\d\p{P}\p{S}]/gu, ''));
+  it('answers as folding every cell does', () => {
+    let s = 7;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pick = <T,>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+    const decorate = (w: string) => {
+      let out = '';
+      for (const ch of w) {
+        const r = rnd();
+        out += r < 0.2 ? ch.toUpperCase() : r < 0.35 ? ch.normalize('NFD') + '\u0301' : r < 0.45 ? (ch + '\u0327').normalize('NFC') : ch;
+      }
+      return pick(['', ' ', '  ', '(', '*']) + out + pick(['', ':', '：', ' (12)', ' 2024', '.', '']);
+    };
+    const pool = ['王伟', '李娜', '喜欢绿茶，不要太甜', '上海', 'José García López', 'Ávila', 'Señora Núñez', 'Ţest', 'ŞUMA', 'șuma', 'Tötal', 'ＴＯＴＡＬ', '合　计', '總 計', '合計：', '\uf900', 'x', '', '总', 'straße', 'Søs'];
+    const labels = [...LABELS];
+    const cases: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const r = rnd();
+      cases.push(r < 0.4 ? decorate(pick(labels)) : r < 0.7 ? pick(pool) + (rnd() < 0.5 ? '' : decorate(pick(labels))) : Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => String.fromCharCode(pick([0x41, 0x61, 0xc0, 0x100, 0x1e00, 0x4e00, 0x3000, 0xff10])+ Math.floor(rnd() * 200))).join(''));
+    }
+    const expected = cases.map(reference);
+    expect(cases.map(isTotalLabel)).toEqual(expected);
+    expect(expected.filter(Boolean).length).toBeGreaterThan(1000);
+    expect(expected.filter((x) => !x).length).toBeGreaterThan(1000);
   });
 });

@@ -3,6 +3,7 @@ import { createBook } from '../../src/core/doc/book-doc';
 import { addRows, applyImports } from '../../src/core/index';
 import { looksLikeTransactions, splitTransactions, suggestTransactionMapping } from '../../src/io/map/transactions';
 import type { RawRow } from '../../src/io/types';
+import { classifyRow } from '../../src/io/map/header';
 
 function newBook() {
   const book = createBook();
@@ -72,5 +73,36 @@ describe('row-per-transaction files', () => {
     const book = newBook();
     expect(suggestTransactionMapping([['Nombre', 'Teléfono']], 0, book, { dayFirst: true })).toBeUndefined();
     expect(suggestTransactionMapping([['Código', 'Nombre']], 0, book, { dayFirst: true })).toBeUndefined();
+  });
+});
+
+describe('looksLikeTransactions', () => {
+  // As it was: every row classified, codes of data rows counted.
+  const reference = (rows: readonly RawRow[], headerRow: number, col: number) => {
+    const seen = new Set<string>();
+    let repeats = 0;
+    for (let r = headerRow + 1; r < rows.length; r++) {
+      if (classifyRow(rows[r]!, 0) !== 'data') continue;
+      const code = String(rows[r]![col] ?? '').trim();
+      if (code === '') continue;
+      if (seen.has(code)) repeats++;
+      seen.add(code);
+    }
+    return repeats > 0;
+  };
+  it('answers as classifying every row does, on many small files', () => {
+    let s = 5;
+    const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const cells = ['C1', 'C2', ' C1 ', '', null, 'Total', 'TOTAL', 12, 3.5, 'x'];
+    let yes = 0;
+    for (let f = 0; f < 3000; f++) {
+      const rows: RawRow[] = [['Código', 'Importe']];
+      for (let r = 0; r < 1 + Math.floor(rnd() * 6); r++) rows.push([cells[Math.floor(rnd() * cells.length)]!, cells[Math.floor(rnd() * cells.length)]!]);
+      const expected = reference(rows, 0, 0);
+      if (expected) yes++;
+      expect(looksLikeTransactions(rows, 0, 0)).toBe(expected);
+    }
+    expect(yes).toBeGreaterThan(300);
+    expect(yes).toBeLessThan(2700);
   });
 });

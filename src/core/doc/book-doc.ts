@@ -203,7 +203,11 @@ class SheetState implements SheetReader {
    * added, removed or trashed drop them all.
    */
   private columnCache = new Map<string, readonly CellValue[]>();
+  /** Row → its base tuple, for `get`, `has` and `row`; chunks join it on the first such read
+   * (`indexChunks`), so an import's transaction does not index 50k rows nobody reads yet. */
   private base = new Map<RowId, BaseRow>();
+  /** Chunks not in `base` yet, in the order they arrived (a later one wins a repeated id, as before). */
+  private unindexed: [RowId[], ParsedChunk][] = [];
   private overlay = new Map<RowId, Map<string, CellValue>>();
   private liveCache: RowId[] | undefined;
   private trashCache: RowId[] | undefined;
@@ -233,6 +237,7 @@ class SheetState implements SheetReader {
     this.chunkData = [];
     this.columnCache.clear();
     this.base.clear();
+    this.unindexed = [];
     this.overlay.clear();
     this.yChunks.forEach((text) => {
       const [ids, parsed] = this.addChunk(text);
@@ -245,12 +250,17 @@ class SheetState implements SheetReader {
   private addChunk(text: string): [RowId[], ParsedChunk] {
     const chunk = (this.justWritten.size ? this.justWritten.get(text) : undefined) ?? parseChunk(text);
     const ids: RowId[] = [];
-    for (const tuple of chunk.rows) {
-      const id = String(tuple[0]) as RowId;
-      ids.push(id);
-      this.base.set(id, { index: chunk.index, tuple });
-    }
+    for (const tuple of chunk.rows) ids.push(String(tuple[0]) as RowId);
+    this.unindexed.push([ids, chunk]);
     return [ids, chunk];
+  }
+
+  /** Puts the chunks that arrived since the last read into `base`. */
+  private indexChunks(): void {
+    if (this.unindexed.length === 0) return;
+    for (const [ids, chunk] of this.unindexed)
+      for (let j = 0; j < ids.length; j++) this.base.set(ids[j]!, { index: chunk.index, tuple: chunk.rows[j]! });
+    this.unindexed = [];
   }
 
   private setOverlay(key: string, value: CellValue | undefined): RowId {
@@ -285,6 +295,7 @@ class SheetState implements SheetReader {
     for (const op of delta) {
       if (op.retain) pos += op.retain;
       else if (op.delete) {
+        this.indexChunks();
         this.chunkData.splice(pos, op.delete);
         const removed = this.chunkRows.splice(pos, op.delete);
         for (const ids of removed)
@@ -371,6 +382,7 @@ class SheetState implements SheetReader {
     this.ensureLoaded();
     if (!this.trashCache) {
       const out: [RowId, number][] = [];
+      this.indexChunks();
       this.yTrash.forEach((at, id) => {
         if (this.base.has(id as RowId)) out.push([id as RowId, at]);
       });
@@ -383,6 +395,7 @@ class SheetState implements SheetReader {
 
   has(row: RowId): boolean {
     this.ensureLoaded();
+    this.indexChunks();
     return this.base.has(row);
   }
 
@@ -392,6 +405,7 @@ class SheetState implements SheetReader {
 
   get(row: RowId, col: string): CellValue {
     this.ensureLoaded();
+    this.indexChunks();
     const cells = this.overlay.get(row);
     if (cells) {
       const v = cells.get(col);
@@ -441,6 +455,7 @@ class SheetState implements SheetReader {
 
   row(row: RowId): RowValues | undefined {
     this.ensureLoaded();
+    this.indexChunks();
     const b = this.base.get(row);
     if (!b) return undefined;
     const out: Record<string, CellValue> = {};

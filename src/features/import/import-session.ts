@@ -3,7 +3,7 @@
 // keeps the file, the mapping and the report. Nothing is written to the book before `confirm`.
 
 import { batch, createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
-import type { Book, Column, SheetId } from '../../core/index';
+import { SHEET_IDS, type Book, type Column, type SheetId } from '../../core/index';
 import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
 import { createBookVersion } from '../../ui/bindings/book';
 import type { ImportEngine, Inferred, ParseJob, Planner, Suggestion, TransactionMapping, TransactionPlans } from './engine';
@@ -98,10 +98,46 @@ export type SessionDeps = {
   readonly now?: () => number;
 };
 
+/**
+ * Ticks when a change of the book can change a plan: rows or cells of a sheet, or which columns a
+ * sheet has and their types. Not for the meta map, nor for columns an app feature adds that a plan
+ * never writes (computed ones, added once after the first start: a plan already under way for a
+ * 50k-row file was made twice), nor for a renamed or resized column.
+ */
+function createPlanVersion(book: Book): Accessor<number> {
+  const [version, setVersion] = createSignal(0);
+  const shapeOf = (sheet: SheetId) =>
+    book
+      .sheet(sheet)
+      .columns()
+      .filter((c) => c.type !== 'computed')
+      .map((c) => `${c.id}\u0000${c.type}`)
+      .sort()
+      .join('\u0001');
+  const shapes = new Map<SheetId, string>();
+  const sub = book.onDidChange((change) => {
+    let changed = false;
+    for (const s of change.sheets) {
+      if (s.rows === undefined || s.rows.size > 0 || s.rowsAddedOrRemoved) changed = true;
+      if (s.columns) {
+        const shape = shapeOf(s.sheet);
+        if (shapes.get(s.sheet) !== shape) changed = true;
+        shapes.set(s.sheet, shape);
+      }
+    }
+    if (changed) setVersion((v) => v + 1);
+  });
+  onCleanup(() => sub.dispose());
+  // The shapes the first change compares with.
+  for (const id of SHEET_IDS) shapes.set(id, shapeOf(id));
+  return version;
+}
+
 /** Must be called inside a reactive root (the contribution makes one). */
 export function createImportSession(deps: SessionDeps): ImportSession {
   const { book, engine } = deps;
   const version = createBookVersion(book);
+  const dataVersion = createPlanVersion(book);
 
   const [phase, setPhase] = createSignal<ImportPhase>('idle');
   const [file, setFile] = createSignal<{ blob: Blob; name: string } | undefined>();
@@ -201,7 +237,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
   createEffect(() => {
     const p = planner();
     if (!p || phase() !== 'ready' || !rows().length || isTx() || !suggestion()) return;
-    const v = version();
+    const v = dataVersion();
     const s = settings();
     targetSheet();
     sheetIndex();
@@ -215,7 +251,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
   const planned = createMemo<{ plan?: ImportPlan; error: string }>(() => {
     if (planner()) return workerPlanned();
     if (phase() !== 'ready' || !rows().length || isTx()) return { error: '' };
-    version();
+    dataVersion();
     try {
       return { plan: engine.buildPlan(book, targetSheet(), rows(), settings()), error: '' };
     } catch (e) {
@@ -226,7 +262,7 @@ export function createImportSession(deps: SessionDeps): ImportSession {
   const txPlanned = createMemo<{ plans?: TransactionPlans; error: string }>(() => {
     const m = txMapping();
     if (phase() !== 'ready' || !rows().length || !isTx() || !hasCustomerColumn(m)) return { error: '' };
-    version();
+    dataVersion();
     const country = deps.defaultCountry?.();
     const mapping: TransactionMapping = { ...m, headerRow: headerRow(), policy: policy(), dayFirst: dayFirst(), ...(country ? { defaultCountry: country } : {}) };
     try {
@@ -280,7 +316,8 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       setRowsRead(0);
       setErrorKey('');
     });
-    const opts = { encoding: untrack(encoding), delimiter: untrack(delimiter) };
+    const country = deps.defaultCountry?.();
+    const opts = { encoding: untrack(encoding), delimiter: untrack(delimiter), ...(country ? { phoneCountry: country } : {}) };
     let current: ParseJob;
     try {
       current = engine.parse(f.blob, f.name, opts, undefined, (n) => {
@@ -335,6 +372,9 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     setWriting(true);
     try {
       const write = await prepare();
+      // The commit in a task of its own: the last slice of preparation must not lengthen the one
+      // long task the transaction already is.
+      await new Promise<void>((r) => setTimeout(r, 0));
       // Another file or a reset while the rows were prepared: write nothing. The plan confirmed is
       // the one written (and reported), even if a synced edit rebuilt the preview meanwhile.
       if (untrack(file) !== f || untrack(phase) !== 'ready') return undefined;

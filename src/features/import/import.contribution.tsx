@@ -20,6 +20,21 @@ import './import.css';
 import { columnLabel } from '../../ui/column-label';
 import { downloadBlob } from '../../ui/download';
 
+/** Runs `fn` in a task after the next paint (or after 100 ms when nothing paints: a hidden tab). */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  const timer = setTimeout(run, 100);
+  requestAnimationFrame(() => {
+    clearTimeout(timer);
+    setTimeout(run, 0);
+  });
+}
+
 export const IMPORT_EDITOR: { kind: string; id: string } = { kind: 'import', id: '' };
 
 
@@ -101,7 +116,8 @@ export function registerImportContribution(
         // Customers plus their purchases open the purchases, where the file's lines now are.
         const report = session.report();
         const sheet = (report?.purchases ? 'purchases' : report?.sheet) as SheetId | undefined;
-        if (done && sheet) wb.openEditor({ kind: 'sheet', id: sheet });
+        // In a frame of its own: mounting the grid on 50k rows would lengthen the commit's frame.
+        if (done && sheet) afterPaint(() => wb.openEditor({ kind: 'sheet', id: sheet }));
       });
     },
     openSheet: (sheet) => wb.openEditor({ kind: 'sheet', id: sheet }),

@@ -2,11 +2,13 @@
 // destroys data: a value that does not read as the type is kept as its text and reported with the
 // reason as an i18n key (`import.problem.<type>`), so the import report can list it by row.
 
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { isIsoDate } from '../../base/date';
 import { foldText } from '../../base/text';
 import { parseLooseDate, splitTags, type CellValue, type ColumnType } from '../../core/index';
 import type { RawCell } from '../types';
+import { normalizePhone } from './phone';
+
+export { normalizePhone };
 
 export type ConvertOptions = {
   /** Day-first reading of ambiguous dates (03/04/2024 is 3 April). */
@@ -200,6 +202,25 @@ export function dateParts(text: string): readonly [number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
+/** The commonest text date of a file, 03/04/2024 (or with - or .), read without the general path. */
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-]([1-9]\d{3})$/;
+
+const daysIn = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+
+/**
+ * What `parseLooseDate` answers for a text matching DMY (a year of 1000–9999), with arithmetic
+ * instead of its Date round trip: a third of a 50k-row CSV plan with three date columns. The
+ * general path would fall through to month names, which such a text cannot have, so undefined
+ * here is its answer too (test/io/map-convert.test.ts compares both on many dates).
+ */
+function dmyToIso(a: number, b: number, y: number, dayFirst: boolean): string | undefined {
+  let [d, mo] = dayFirst ? [a, b] : [b, a];
+  // 12/31/2024 cannot be day-first: read it the only way it makes sense.
+  if (mo > 12 && d <= 12) [d, mo] = [mo, d];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
+  return `${y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+}
+
 /**
  * ISO date of a text date: ISO (with or without a time), YYYYMMDD, YYYY/M/D, 2024年3月4日, D/M/Y or
  * M/D/Y (per `dayFirst`, unless only one reading is possible) and dates with month names in en/es.
@@ -207,6 +228,8 @@ export function dateParts(text: string): readonly [number, number] | undefined {
 export function parseDateText(text: string, dayFirst: boolean): string | undefined {
   const s = text.trim();
   if (s === '') return undefined;
+  const dmy = DMY.exec(s);
+  if (dmy) return dmyToIso(Number(dmy[1]), Number(dmy[2]), Number(dmy[3]), dayFirst);
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (iso) return isIsoDate(iso[1]!) ? iso[1] : undefined;
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -225,33 +248,6 @@ export function numberToIsoDate(n: number): string | undefined {
     if (iso) return iso;
   }
   return excelSerialToIso(n);
-}
-
-/**
- * E.164 form of a phone number (`+34612345678`), read with `defaultCountry` when it has no country
- * code; undefined when it is not a valid number. Numbers written as 0034… or 8613800138000 are read
- * with their country code.
- */
-export function normalizePhone(text: string, defaultCountry?: string): string | undefined {
-  const t = text.trim();
-  const digits = t.replace(/\D/g, '');
-  if (digits.length < 5 || digits.length > 17) return undefined;
-  const attempt = (s: string, country?: string): string | undefined => {
-    // Without a country only "+…" can be read. Asking the library anyway gives the same answer,
-    // but through an error thrown and caught per value: most of the time of a 50k-row import.
-    if (!country && !s.startsWith('+')) return undefined;
-    try {
-      const p = parsePhoneNumberFromString(s, country as CountryCode | undefined);
-      return p?.isValid() ? p.number : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return (
-    attempt(t, defaultCountry) ??
-    // A number that lost its "+" (stored as a number): 34612345678, 8613800138000.
-    (!t.startsWith('+') && digits.length >= 10 && (!defaultCountry || digits.length >= 11) ? attempt(`+${digits}`) : undefined)
-  );
 }
 
 /** Text of a raw cell: whole numbers without exponent or decimals, booleans as TRUE/FALSE. */

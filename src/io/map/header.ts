@@ -66,6 +66,11 @@ const TOTAL_LABELS: ReadonlySet<string> = new Set([
 
 const ASCII = /^[\x00-\x7f]*$/;
 const TOTAL_ASCII = /tot|sum/i;
+/** Characters one of TOTAL_LABELS needs: t or s (possibly with a combining mark or precomposed
+ * with one: Latin letters U+00C0–U+024F and U+1E00–U+1EFF), or the Chinese labels' characters
+ * (also as CJK compatibility ideographs, which the folding's NFD maps to them: U+F900–U+FAFF and,
+ * by their high surrogate, U+2F800–U+2FA1F). */
+const LABEL_CHARS = /[tTsS\u00c0-\u024f\u1e00-\u1eff\uf900-\ufaff\ud87e合总小共汇總計]/;
 
 /**
  * Is the cell a totals label ("Total", "TOTAL:", "Totales", "Total general", "合计：", "Suma (12)")?
@@ -76,6 +81,9 @@ export function isTotalLabel(text: string): boolean {
   if (text.length > 24) return false;
   // Plain ASCII text can only fold to a label if it spells "tot" or "sum": most cells stop here.
   if (ASCII.test(text) && !TOTAL_ASCII.test(text)) return false;
+  // Other text folds to a label only if it has a t or an s (bare or accented: ś, ţ…) or a character
+  // of a Chinese label: a name like 王伟 or a note in Chinese skips the Unicode folding.
+  if (!LABEL_CHARS.test(text)) return false;
   return TOTAL_LABELS.has(foldText(text).replace(/[\s\d\p{P}\p{S}]/gu, ''));
 }
 

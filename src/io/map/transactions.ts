@@ -91,16 +91,26 @@ export function suggestTransactionMapping(
 
 /** Does the sheet look like one line per sale: customer codes that repeat? */
 export function looksLikeTransactions(rows: readonly RawRow[], headerRow: number, customerColumn: number): boolean {
-  const seen = new Set<string>();
-  let repeats = 0;
+  // Two data rows with one code. Rows are classified only once their code repeats: a customer list
+  // of 50k unique codes (the common case, weighed on the page when a file is read) classifies none.
+  const firstRow = new Map<string, number>();
+  const dataRows = new Map<string, number>();
+  const isData = (r: number) => classifyRow(rows[r]!, 0) === 'data';
   for (let r = headerRow + 1; r < rows.length; r++) {
-    if (classifyRow(rows[r]!, 0) !== 'data') continue;
     const code = String(rows[r]![customerColumn] ?? '').trim();
     if (code === '') continue;
-    if (seen.has(code)) repeats++;
-    seen.add(code);
+    const first = firstRow.get(code);
+    if (first === undefined) {
+      firstRow.set(code, r);
+      continue;
+    }
+    let count = dataRows.get(code);
+    if (count === undefined) count = isData(first) ? 1 : 0;
+    if (isData(r)) count++;
+    if (count >= 2) return true;
+    dataRows.set(code, count);
   }
-  return repeats > 0;
+  return false;
 }
 
 export function splitTransactions(book: Book, rows: readonly RawRow[], mapping: TransactionMapping, opts: PlanOptions = {}): TransactionPlans {

@@ -49,7 +49,8 @@ export type PlanHead = Omit<DetailedImportPlan, PlanList>;
 
 export type PlannerMessage =
   | { readonly type: 'suggested'; readonly id: number; readonly suggestion: SheetSuggestion }
-  | { readonly type: 'planHead'; readonly id: number; readonly head: PlanHead }
+  /** `timing`: where the worker's time went (read by the benchmark's probe, not by the app). */
+  | { readonly type: 'planHead'; readonly id: number; readonly head: PlanHead; readonly timing?: PlanTiming }
   | { readonly type: 'planPart'; readonly id: number; readonly list: PlanList; readonly items: readonly unknown[] }
   | { readonly type: 'planEnd'; readonly id: number }
   | { readonly type: 'planError'; readonly id: number; readonly detail: string };
@@ -78,3 +79,6 @@ export const CHUNKS_IN_FLIGHT = 2;
 
 /** The delimiters the sniffer chooses among (and the UI may offer as overrides). */
 export const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
+
+/** The worker's plan time: phones normalised first (`phonesByHelper` of them by the helper), then the plan. */
+export type PlanTiming = { readonly phonesMs: number; readonly phonesByHelper: number; readonly planMs: number };

@@ -26,12 +26,14 @@ export class ChunkCredit {
 /**
  * Without a `credit` (tests, or a page that never acks) chunks are sent all at once. Resolves to the
  * rows of each sheet once they are all sent (undefined on failure), for a worker asked to keep them.
+ * `onParsed` gets the rows once, right after the first chunk is sent.
  */
 export async function handleParseRequest(
   req: ParseRequest,
   post: (msg: WorkerMessage) => void,
   chunkRows = CHUNK_ROWS,
   credit?: ChunkCredit,
+  onParsed?: (sheets: readonly (readonly RawRow[])[]) => void,
 ): Promise<readonly (readonly RawRow[])[] | undefined> {
   try {
     const bytes = new Uint8Array(await req.file.arrayBuffer());
@@ -56,8 +58,14 @@ export async function handleParseRequest(
         const rows = sheet.rows.slice(i, i + chunkRows);
         rowsRead += rows.length;
         post({ type: 'rows', sheet: index, rows, rowsRead });
+        // Once the page has rows to take, work that runs beside the rest (the phone helper) starts.
+        if (onParsed) {
+          onParsed(parsed.sheets.map((s) => s.rows));
+          onParsed = undefined;
+        }
       }
     }
+    onParsed?.(parsed.sheets.map((s) => s.rows));
     post({ type: 'done' });
     return parsed.sheets.map((s) => s.rows);
   } catch (e) {

@@ -99,6 +99,29 @@ describe('pre-encoded chunks', () => {
     expect(sheet.liveRowIds()).toEqual([]);
   });
 
+  it('reads rows of chunks indexed on first read: get, has, row, trash, undo, and a repeated id', () => {
+    const book = createBook();
+    book.ensureSchema();
+    const sheet = book.sheet('customers');
+    expect(sheet.liveRowIds()).toEqual([]);
+    const first = encodeChunks([{ id: asRowId('a'), values: { name: 'Ana' } }, { id: asRowId('b'), values: { name: 'Bea' } }]);
+    book.write('import', (w) => w.insertChunks('customers', first));
+    // The same id again in a later chunk (a foreign writer): the later one is read, as before.
+    book.write('import', (w) => w.insertChunks('customers', encodeChunks([{ id: asRowId('a'), values: { name: 'Ana 2' } }])));
+    expect(sheet.has(asRowId('b'))).toBe(true);
+    expect(sheet.get(asRowId('a'), 'name')).toBe('Ana 2');
+    expect(sheet.row(asRowId('b'))).toEqual({ name: 'Bea' });
+    book.write('local', (w) => w.trash('customers', asRowId('b'), 5));
+    expect(sheet.trashRowIds()).toEqual([asRowId('b')]);
+    expect(book.undo()).toBe(true); // the trash
+    expect(book.undo()).toBe(true); // the second chunk
+    expect(sheet.get(asRowId('b'), 'name')).toBe('Bea');
+    expect(book.undo()).toBe(true); // the first chunk
+    expect(sheet.has(asRowId('a'))).toBe(false);
+    expect(sheet.get(asRowId('b'), 'name')).toBeNull();
+    expect(sheet.liveRowIds()).toEqual([]);
+  });
+
   it('keeps what another device parses from the same text (NaN, -0, lists)', () => {
     const a = createBook();
     a.ensureSchema();
