@@ -11,7 +11,10 @@
 // BENCH_DIST (the built app to measure, default dist/), BENCH_IMPORT=0 (skip the import benchmark;
 // its own switches are described in import-bench.mjs), BENCH_SYNC=0 (skip the sync benchmark,
 // test/bench/sync-bench.mjs: two Chromiums in a loopback-only network namespace), BENCH_ANALYSIS=0
-// (skip the customer analysis benchmark, test/bench/analysis-bench.mjs, run in this same Chromium).
+// (skip the customer analysis benchmark, test/bench/analysis-bench.mjs, run in this same Chromium),
+// BENCH_REPORTS=0 (skip the reports benchmark, test/bench/reports-bench.mjs: its own book of
+// 50,000 customers and 500,000 purchases linked by code, each report's median against 200 ms and
+// the time the Reports tab takes to read the book).
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -26,6 +29,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
 import { IMPORT_TARGETS, runImportBench } from './import-bench.mjs';
 import { SYNC_TARGETS, runSyncBench } from './sync-bench.mjs';
 import { measureAnalysis } from './analysis-bench.mjs';
+import { runReportsBench } from './reports-bench.mjs';
 import { reexecInLoopbackNetns } from '../tools/netns.mjs';
 
 // The sync part needs two Chromiums talking over loopback only (see test/tools/netns.mjs).
@@ -458,6 +462,21 @@ if (process.env.BENCH_SYNC !== '0') {
   }
 }
 
+// --- reports: each report on its own 50,000 / 500,000 book (its own server and browser) ----------
+let reportsSummary = [];
+if (process.env.BENCH_REPORTS !== '0') {
+  try {
+    const rep = await runReportsBench({ dist: DIST, customers: CUSTOMERS, purchases: PURCHASES, log });
+    results.reports = { read: rep.results.read, reports: rep.results.reports, error: rep.results.error };
+    reportsSummary = rep.summary;
+    if (rep.results.error) exitCode = 1;
+  } catch (e) {
+    console.error(`bench: reports part failed: ${e?.stack ?? e}`);
+    results.reports = { error: String(e?.message ?? e) };
+    exitCode = 1;
+  }
+}
+
 // --- report -----------------------------------------------------------------------------------
 const rows = [
   ['Cold start (reload → grid data, median of 3)', results.coldStart?.medianMs, 'ms', TARGETS.coldStartMs],
@@ -471,6 +490,7 @@ const rows = [
   ...importSummary,
   ...syncSummary,
   ...analysisSummary,
+  ...reportsSummary,
 ];
 results.summary = rows.map(([name, value, unit, target]) => ({
   name,

@@ -67,7 +67,9 @@ export function ReportsView(props: { section: Accessor<ReportSection>; setSectio
   const [activeDays, setActiveDays] = createSignal(90);
   const [notSoldDays, setNotSoldDays] = createSignal(60);
   const [metric, setMetric] = createSignal<SalesMetric>('revenue');
-  const [data, setData] = createSignal<ReportData | undefined>(undefined, { equals: false });
+  // The read hands back the very same data while the book's purchases and customers are unchanged,
+  // so an edit the reports do not read (a phone number, a note) recomputes nothing.
+  const [data, setData] = createSignal<ReportData | undefined>(undefined);
   const [today, setToday] = createSignal(isoToDay(todayIso())!);
 
   // Read after the tab has painted its "Computing…" line; again after the book settles.

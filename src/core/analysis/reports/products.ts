@@ -85,20 +85,41 @@ export type ProductsReport = {
 
 export type ProductsOptions = RangeOptions & { readonly notSoldDays: number; readonly top?: number };
 
-export function productsReport(data: ReportData, opts: ProductsOptions): ProductsReport {
-  const { today } = opts;
-  const axis = periodsEnding(today, opts.granularity, opts.periods);
-  const from = axis.starts[0]!;
-  const top = opts.top ?? 10;
-  // Each distinct text is parsed once into product numbers; the pass over the sales is then arithmetic.
+/**
+ * Every distinct items text of a ReportData as product numbers and quantities, flattened: text t's
+ * lines are `product[start[t]] … product[start[t + 1] - 1]`. Made once per `itemTexts` array (the
+ * read keeps the same array while the items are unchanged), so switching the range or the "not
+ * sold" days parses nothing.
+ */
+export type ParsedItems = {
+  /** Products in order of first appearance; the first spelling seen is the one shown. */
+  readonly names: readonly string[];
+  readonly start: Int32Array;
+  readonly product: Int32Array;
+  readonly quantity: Float64Array;
+  /** Units per text (the share of the amount each line gets is quantity / total). */
+  readonly total: Float64Array;
+};
+
+const parsedItems = new WeakMap<readonly string[], ParsedItems>();
+
+/** Whether a character code separates items (the same set as SPLIT). */
+function isSeparator(c: number): boolean {
+  return (
+    c === 44 || c === 59 || c === 43 || c === 124 || c === 10 || c === 13 || // , ; + | \n \r
+    c === 0xff0c || c === 0xff1b || c === 0x3001 || c === 0xff0b || c === 0xff5c // ， ； 、 ＋ ｜
+  );
+}
+
+export function parseItemTexts(itemTexts: readonly string[]): ParsedItems {
+  const hit = parsedItems.get(itemTexts);
+  if (hit) return hit;
   const keyIds = new Map<string, number>();
   const names: string[] = [];
-  const textProducts: Int32Array[] = [];
-  const textQty: Float64Array[] = [];
-  const textTotal = new Float64Array(data.itemTexts.length);
   // Texts are many, their parts few ("2x té verde" recurs in thousands of texts): parse a part once.
-  const partCache = new Map<string, { id: number; quantity: number } | null>();
-  const partOf = (raw: string) => {
+  // Packed as product × 1024 + quantity (quantities are 1–999), -1 for a part that is no product.
+  const partCache = new Map<string, number>();
+  const partOf = (raw: string): number => {
     let hit = partCache.get(raw);
     if (hit === undefined) {
       const line = parseItems(raw)[0];
@@ -109,20 +130,58 @@ export function productsReport(data: ReportData, opts: ProductsOptions): Product
           keyIds.set(key, (id = names.length));
           names.push(line.name);
         }
-        hit = { id, quantity: line.quantity };
-      } else hit = null;
+        hit = id * 1024 + line.quantity;
+      } else hit = -1;
       partCache.set(raw, hit);
     }
     return hit;
   };
-  data.itemTexts.forEach((text, t) => {
-    const lines = splitItems(text)
-      .map(partOf)
-      .filter((x): x is { id: number; quantity: number } => x !== null);
-    textProducts.push(Int32Array.from(lines, (l) => l.id));
-    textQty.push(Float64Array.from(lines, (l) => l.quantity));
-    textTotal[t] = lines.reduce((sum, l) => sum + l.quantity, 0);
-  });
+  const nt = itemTexts.length;
+  const start = new Int32Array(nt + 1);
+  const total = new Float64Array(nt);
+  let product = new Int32Array(Math.max(16, nt * 2));
+  let quantity = new Float64Array(product.length);
+  let k = 0;
+  const push = (packed: number) => {
+    if (packed < 0) return;
+    if (k === product.length) {
+      const p = new Int32Array(k * 2);
+      p.set(product);
+      product = p;
+      const q = new Float64Array(k * 2);
+      q.set(quantity);
+      quantity = q;
+    }
+    product[k] = Math.floor(packed / 1024);
+    quantity[k++] = packed % 1024;
+  };
+  for (let t = 0; t < nt; t++) {
+    const text = itemTexts[t]!;
+    start[t] = k;
+    // Split on runs of separators, as `splitItems` does (an empty part is no product either way).
+    let from = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isSeparator(text.charCodeAt(i))) continue;
+      if (i > from) push(partOf(from === 0 && i === text.length ? text : text.slice(from, i)));
+      from = i + 1;
+    }
+    let sum = 0;
+    for (let j = start[t]!; j < k; j++) sum += quantity[j]!;
+    total[t] = sum;
+  }
+  start[nt] = k;
+  const out: ParsedItems = { names, start, product: product.subarray(0, k), quantity: quantity.subarray(0, k), total };
+  parsedItems.set(itemTexts, out);
+  return out;
+}
+
+export function productsReport(data: ReportData, opts: ProductsOptions): ProductsReport {
+  const { today } = opts;
+  const axis = periodsEnding(today, opts.granularity, opts.periods);
+  const from = axis.starts[0]!;
+  const top = opts.top ?? 10;
+  // Each distinct text is parsed once into product numbers; the pass over the sales is then arithmetic.
+  const { names, start, product, quantity: lineQty, total: textTotal } = parseItemTexts(data.itemTexts);
   const np = names.length;
   const quantity = new Float64Array(np);
   const revenue = new Float64Array(np);
@@ -139,19 +198,18 @@ export function productsReport(data: ReportData, opts: ProductsOptions): Product
       if (inRange) withoutItems++;
       continue;
     }
-    const ps = textProducts[t]!;
-    const qs = textQty[t]!;
     const total = textTotal[t]!;
-    for (let k = 0; k < ps.length; k++) {
-      const p = ps[k]!;
+    for (let k = start[t]!, e = start[t + 1]!; k < e; k++) {
+      const p = product[k]!;
       // Days come in order, so the last sale seen is the latest.
       if (a > 0) lastSold[p] = d;
       if (!inRange) continue;
+      const q = lineQty[k]!;
       if (a > 0) {
-        quantity[p]! += qs[k]!;
+        quantity[p]! += q;
         sales[p]!++;
       }
-      revenue[p]! += (a * qs[k]!) / total;
+      revenue[p]! += (a * q) / total;
     }
   }
   const byKey: { name: string; quantity: number; revenue: number; sales: number; lastSold: number }[] = [];
