@@ -82,8 +82,11 @@ async function start(root: HTMLElement): Promise<void> {
   const analysis = registerAnalysisContribution(services, wb, { whenLoaded: storage.whenLoaded });
   registerSegmentsContribution(services, wb, analysis.service);
   registerProblemsContribution(services, wb, analysis.service);
-  // Reminders keep their own analysis for now: listing from the shared one made its start-of-day timing flaky (next session).
-  registerRemindersContribution(services, wb, { whenLoaded: storage.whenLoaded });
+  // Reminders list from the same analysis (one copy in memory, one compute after a change); the
+  // start-of-day tab waits for the restored tabs (`started`, below).
+  let started!: () => void;
+  const whenStarted = new Promise<void>((r) => (started = r));
+  registerRemindersContribution(services, wb, { whenLoaded: storage.whenLoaded, analysis: analysis.service, whenStarted });
   registerBackupContribution(services, wb, { storage });
   // Start-up check: a book this device had is gone (wiped storage) → say so and offer a restore.
   registerTrustContribution(services, wb, { whenLoaded: storage.whenLoaded });
@@ -134,6 +137,7 @@ async function start(root: HTMLElement): Promise<void> {
   });
 
   setReady(true);
+  started();
   // Tests (and the benchmark) wait for this: the book is loaded and the shell is on screen.
   requestAnimationFrame(() => {
     document.body.dataset.ready = 'true';

@@ -14,7 +14,9 @@
 // (skip the customer analysis benchmark, test/bench/analysis-bench.mjs, run in this same Chromium),
 // BENCH_REPORTS=0 (skip the reports benchmark, test/bench/reports-bench.mjs: its own book of
 // 50,000 customers and 500,000 purchases linked by code, each report's median against 200 ms and
-// the time the Reports tab takes to read the book).
+// the time the Reports tab takes to read the book), BENCH_BACKUP=0 (skip the backup benchmark,
+// test/bench/backup-bench.mjs: "File: Save Backup" of the same book, time to the file and the page's
+// longest frame meanwhile).
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { IMPORT_TARGETS, runImportBench } from './import-bench.mjs';
 import { SYNC_TARGETS, runSyncBench } from './sync-bench.mjs';
 import { measureAnalysis } from './analysis-bench.mjs';
 import { runReportsBench } from './reports-bench.mjs';
+import { runBackupBench } from './backup-bench.mjs';
 import { reexecInLoopbackNetns } from '../tools/netns.mjs';
 
 // The sync part needs two Chromiums talking over loopback only (see test/tools/netns.mjs).
@@ -477,6 +480,23 @@ if (process.env.BENCH_REPORTS !== '0') {
   }
 }
 
+let backupSummary = [];
+if (process.env.BENCH_BACKUP !== '0') {
+  try {
+    const backup = await runBackupBench({ dist: DIST, update: gen.update, customers: CUSTOMERS, purchases: PURCHASES, log });
+    results.backup = backup;
+    const worst = (k) => Math.max(...backup.runs.map((r) => r[k]));
+    backupSummary = [
+      ['Backup: Save Backup → file (slowest of 2)', worst('ms'), 'ms', null],
+      ['Backup: longest frame while saving', worst('longestFrameMs'), 'ms', null],
+    ];
+  } catch (e) {
+    console.error(`bench: backup part failed: ${e?.stack ?? e}`);
+    results.backup = { error: String(e?.message ?? e) };
+    exitCode = 1;
+  }
+}
+
 // --- report -----------------------------------------------------------------------------------
 const rows = [
   ['Cold start (reload → grid data, median of 3)', results.coldStart?.medianMs, 'ms', TARGETS.coldStartMs],
@@ -491,6 +511,7 @@ const rows = [
   ...syncSummary,
   ...analysisSummary,
   ...reportsSummary,
+  ...backupSummary,
 ];
 results.summary = rows.map(([name, value, unit, target]) => ({
   name,

@@ -28,7 +28,7 @@ function shop(): Book {
 }
 
 async function started(b: Book, day = () => TODAY) {
-  const s = makeAnalysisService(b, { whenLoaded: Promise.resolve(), now: day, idle, fullDelayMs: 5, refreshDelayMs: 5, pollMs: 10 });
+  const s = makeAnalysisService(b, { whenLoaded: Promise.resolve(), now: day, idle, defer: (fn) => setTimeout(fn, 0), fullDelayMs: 5, refreshDelayMs: 5, pollMs: 10 });
   const updates: AnalysisUpdate[] = [];
   s.onDidUpdate((u) => updates.push(u));
   await s.whenReady;
@@ -56,7 +56,13 @@ describe('analysis service', () => {
     const { s, updates } = await started(b);
     const [ana] = b.sheet('customers').liveRowIds();
     const before = s.analysis();
+    const n = updates.length;
     addRows(b, 'purchases', [{ date: '2024-06-30', customer: 'C1', amount: 400 }]);
+    // Nothing happens inside the change's own task (an import's commit must stay short)…
+    expect(updates.length).toBe(n);
+    expect(s.analysis()!.row(ana!)!.totalSpent).toBe(300);
+    // …the update comes in a task of its own right after it.
+    await tick(0);
     expect(s.analysis()).toBe(before); // the same analysis, updated in place: no full compute
     expect(updates.at(-1)).toMatchObject({ full: false, rows: [ana] });
     const row = s.analysis()!.row(ana!)!;
@@ -79,6 +85,39 @@ describe('analysis service', () => {
     expect(s.analysis()).not.toBe(before);
     expect(updates.at(-1)!.full).toBe(true);
     expect(s.analysis()!.row(b.sheet('customers').liveRowIds()[0]!)!.tier.tier?.id).toBe('gold');
+    s.dispose();
+  });
+
+  it('takes several changes in a row as one update, in order', async () => {
+    const b = shop();
+    const { s, updates } = await started(b);
+    const [ana, bea] = b.sheet('customers').liveRowIds();
+    const n = updates.length;
+    addRows(b, 'purchases', [{ date: '2024-06-29', customer: 'C1', amount: 10 }]);
+    addRows(b, 'purchases', [{ date: '2024-06-30', customer: 'C2', amount: 20 }]);
+    setCells(b, 'customers', [{ row: bea!, col: 'name', value: 'Beatriz' }]);
+    await tick(0);
+    expect(updates.length).toBe(n + 1);
+    expect(updates.at(-1)).toMatchObject({ full: false });
+    expect(new Set(updates.at(-1)!.rows)).toEqual(new Set([ana, bea]));
+    expect(s.analysis()!.row(ana!)!.totalSpent).toBe(310);
+    expect(s.analysis()!.row(bea!)!.totalSpent).toBe(70);
+    expect(s.analysis()!.customer(bea!)!.name).toBe('Beatriz');
+    s.dispose();
+  });
+
+  it('starts before the first paint when a view asks (start), and not twice', async () => {
+    const b = shop();
+    let painted!: () => void;
+    const s = makeAnalysisService(b, { whenLoaded: Promise.resolve(), whenPainted: new Promise<void>((r) => (painted = r)), now: () => TODAY, idle });
+    await tick(5);
+    expect(s.analysis()).toBeUndefined();
+    s.start();
+    await s.whenReady;
+    expect(s.version()).toBe(1);
+    painted();
+    await tick(5);
+    expect(s.version()).toBe(1);
     s.dispose();
   });
 

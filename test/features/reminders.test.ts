@@ -11,7 +11,11 @@ import { markReminderDone, setNextContact, snoozeReminder } from '../../src/core
 import { readShopSettings, writeShopSettings } from '../../src/core/ops/shop-settings';
 import { createI18n } from '../../src/i18n/i18n';
 import { calendarEvents, contactLinks, reasonText, updateBadge, wechatIdOf } from '../../src/features/reminders/reminder-model';
-import { makeRemindersStore } from '../../src/features/reminders/reminders-store';
+import { keepStable, makeRemindersStore } from '../../src/features/reminders/reminders-store';
+import { makeAnalysisService } from '../../src/features/analysis/analysis-service';
+import { todayIso } from '../../src/base/date';
+import { asRowId } from '../../src/core/model/types';
+import type { ReminderItem } from '../../src/core/analysis/reminders';
 import { normalizePhone } from '../../src/io/map/convert';
 import type { Book } from '../../src/core/doc/book-doc';
 
@@ -125,25 +129,35 @@ describe('reminders store', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('lists today from the clock and follows edits, own actions, synced states, rules and a new day', () => {
+  /** The app's analysis service on the test clock (idle work runs at once). */
+  const serviceOf = (book: Book) =>
+    makeAnalysisService(book, { whenLoaded: Promise.resolve(), now: () => isoToDay(todayIso(now))!, idle: (fn) => fn(), defer: (fn) => setTimeout(fn, 0), fullDelayMs: 300, refreshDelayMs: 500, pollMs: 1000 });
+
+  it('lists today from the shared analysis and follows edits, own actions, synced states, rules and a new day', async () => {
     const book = bookWith([
       { code: 'A', name: 'Ana', birthday: '1990-11-24' },
       { code: 'B', name: 'Bo' },
       { code: 'C', name: 'Cy' },
     ]);
     const [ana, bo, cy] = book.sheet('customers').liveRowIds();
-    const store = makeRemindersStore(book, { now: () => now, pollMs: 1000 });
+    const service = serviceOf(book);
+    const store = makeRemindersStore(book, service);
     expect(store.list()).toBeUndefined();
-    store.compute();
+    await vi.advanceTimersByTimeAsync(0);
+    await store.whenReady;
+    expect(store.analysis()).toBe(service.analysis()); // one analysis, not a copy
     const kinds = () => store.list()!.today.map((i) => `${book.sheet('customers').get(i.customer, 'name')}:${i.kind}`);
     expect(kinds()).toEqual(['Ana:birthday']);
     expect(reasonText(store.list()!.today[0]!.reason, f)).toBe('Birthday tomorrow · turns 36');
 
-    // Typing a birthday into the grid: the incremental path, listed after a short debounce.
+    // Typing a birthday into the grid: the incremental path, listed after a short debounce; Ana's
+    // item is the same object as before (a keyed list keeps its row).
+    const anaItem = store.list()!.today[0]!;
     setCells(book, 'customers', [{ row: bo!, col: 'birthday', value: '1985-11-23' }]);
     expect(kinds()).toEqual(['Ana:birthday']);
-    vi.advanceTimersByTime(200);
+    await vi.advanceTimersByTimeAsync(200);
     expect(kinds()).toEqual(['Bo:birthday', 'Ana:birthday']);
+    expect(store.list()!.today[1]).toBe(anaItem);
 
     // Done on this device: gone at once, a Contacts row exists.
     const boItem = store.list()!.today[0]!;
@@ -152,29 +166,48 @@ describe('reminders store', () => {
     expect(kinds()).toEqual(['Ana:birthday']);
     expect(store.list()!.hidden).toBe(1);
 
-    // Another device snoozes Ana: the state arrives as a sync update and the poll notices it.
+    // Another device snoozes Ana: the state arrives as a sync update (a meta key in the change feed).
     const other = createBook(new Y.Doc());
     Y.applyUpdate(yDocOf(other), Y.encodeStateAsUpdate(yDocOf(book)));
     snoozeReminder(other, store.list()!.today[0]!.id, '2026-11-24');
     Y.applyUpdate(yDocOf(book), Y.encodeStateAsUpdate(yDocOf(other)));
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(10);
     expect(kinds()).toEqual([]);
 
-    // A follow-up and a quota of 1: one today, the other waits.
+    // A follow-up and a quota of 1 (rules saved on this device): one today, the other waits.
     setNextContact(book, cy!, '2026-11-23');
-    vi.advanceTimersByTime(1000); // a new column → full compute, debounced
+    await vi.advanceTimersByTimeAsync(200);
     expect(kinds()).toEqual(['Cy:followUp']);
     setNextContact(book, ana!, '2026-11-20');
     writeShopSettings(book, { ...readShopSettings(book), reminders: { ...readShopSettings(book).reminders, dailyQuota: 1 } });
-    vi.advanceTimersByTime(1000);
+    store.recompute();
     expect(kinds()).toEqual(['Ana:followUp']);
     expect(store.list()!.later.map((i) => i.customer)).toEqual([cy]);
 
+    // The same rules written by the other device arrive through the change feed: a quota of 2.
+    Y.applyUpdate(yDocOf(other), Y.encodeStateAsUpdate(yDocOf(book)));
+    writeShopSettings(other, { ...readShopSettings(other), reminders: { ...readShopSettings(other).reminders, dailyQuota: 2 } });
+    Y.applyUpdate(yDocOf(book), Y.encodeStateAsUpdate(yDocOf(other)));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(kinds()).toEqual(['Ana:followUp', 'Cy:followUp']);
+
     // The next morning: the snooze has ended and Ana's birthday is today.
     now = new Date(2026, 10, 24, 8, 0);
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1200);
     expect(store.today()).toBe(d('2026-11-24'));
     expect(store.list()!.today.length + store.list()!.later.length).toBe(3);
     store.dispose();
+    service.dispose();
+  });
+
+  it('keeps unchanged items and lists as the same objects', () => {
+    const item = (id: string, days: number): ReminderItem => ({ id, kind: 'churn', customer: asRowId(id), day: 1, reason: { kind: 'churn', usualGapDays: 10, daysNow: days } });
+    const prev = { today: [item('a', 30), item('b', 40)], later: [], hidden: 0 };
+    expect(keepStable(prev, { today: [item('a', 30), item('b', 40)], later: [], hidden: 0 })).toBe(prev);
+    const next = keepStable(prev, { today: [item('a', 30), item('b', 41)], later: [], hidden: 0 });
+    expect(next.today[0]).toBe(prev.today[0]);
+    expect(next.today[1]).not.toBe(prev.today[1]);
+    expect(next.today[1]!.reason).toEqual({ kind: 'churn', usualGapDays: 10, daysNow: 41 });
+    expect(keepStable(prev, { today: [item('a', 30), item('b', 40)], later: [], hidden: 1 }).today).toBe(prev.today);
   });
 });

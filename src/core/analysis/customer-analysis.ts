@@ -30,6 +30,18 @@ import type { CustomerStats } from './stats';
 import { sortTiers, tierOf, tierOfRange, type TierResult } from './tiers';
 import { classForRevenue, paretoCurve, valueThresholds, type ParetoPoint, type ValueClass, type ValueThresholds } from './value-classes';
 
+/** Points expiring within the lead days: their total and the soonest day. */
+function expiringOf(ledger: PointsLedger): ComputedRow['pointsExpiring'] {
+  const exp = ledger.expiring;
+  if (exp.length === 0) return undefined;
+  let points = 0;
+  for (const x of exp) points += x.points;
+  return { points, day: exp[0]!.day };
+}
+
+/** What the reminders read of a customer (`forEachCustomer`). */
+export type CustomerFacts = Pick<ComputedRow, 'totalSpent' | 'firstPurchase' | 'lastPurchase' | 'valueClass' | 'churn' | 'pointsExpiring'>;
+
 /** What the Customers grid shows per row, plus the reasons behind it. */
 export type ComputedRow = CustomerStats & {
   readonly points: number;
@@ -59,8 +71,16 @@ type Entry = {
   row: ComputedRow | undefined;
 };
 
-/** Every linked purchase as columns grouped by customer, each group sorted by day. */
+/**
+ * Every linked purchase as columns grouped by customer, each group sorted by day. The amounts and
+ * points are only read while the full compute runs (after it, a customer's purchases are read as
+ * objects through `table` and `index`), so they are let go of when it ends: 8 MB less to keep on
+ * 500k purchases.
+ */
 type Grouped = PurchaseColumns & { readonly table: PurchaseTable; readonly index: Int32Array };
+
+const EMPTY_INTS = new Int32Array(0);
+const EMPTY_FLOATS = new Float64Array(0);
 
 const NO_PURCHASES: Grouped = { table: purchaseTable({ customers: [], purchases: [], contacts: [], issues: { badAmount: [], badDate: [], unknownCustomer: [], contactBadDate: [], duplicateCode: [] } }), index: new Int32Array(0), day: new Int32Array(0), amount: new Float64Array(0), points: new Float64Array(0) };
 
@@ -97,13 +117,34 @@ function sortRangeByDay(order: Int32Array, day: Int32Array, start: number, end: 
  * back while the links and days are unchanged): the order and the ranges depend on nothing else, so a
  * recompute after an edited amount only gathers the amounts again.
  */
-type Grouping = { readonly day: Int32Array; readonly customers: number; readonly order: Int32Array; readonly counts: Int32Array; readonly groupedDay: Int32Array };
+type Grouping = { readonly day: Int32Array; readonly customers: number; readonly order: Int32Array; readonly counts: Int32Array };
 const groupings = new WeakMap<Int32Array, Grouping>();
 
-function sortAscending(xs: number[]): number[] {
-  const a = Float64Array.from(xs).sort();
-  for (let i = 0; i < a.length; i++) xs[i] = a[i]!;
-  return xs;
+/**
+ * The values sorted ascending, as a plain array (a new sale moves one value in it with a splice).
+ * Whole numbers in a small range (days, visits) are counted rather than compared.
+ */
+function sortedList(xs: Float64Array): number[] {
+  const n = xs.length;
+  const out: number[] = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = xs[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (n > 0 && whole && hi - lo <= 4 * n + 1024) {
+    const counts = new Int32Array(hi - lo + 1);
+    for (let i = 0; i < n; i++) counts[xs[i]! - lo]!++;
+    for (let v = 0; v < counts.length; v++) for (let c = counts[v]!; c > 0; c--) out.push(v + lo);
+    return out;
+  }
+  xs.sort();
+  for (let i = 0; i < n; i++) out.push(xs[i]!);
+  return out;
 }
 
 /**
@@ -129,6 +170,7 @@ function scorer(sorted: readonly number[]): (v: number) => number {
 }
 
 const NO_LEDGER: PointsLedger = Object.freeze({ entries: Object.freeze([]), balance: 0, expiring: Object.freeze([]) });
+const NO_TIER: TierResult = Object.freeze({ tier: undefined, reason: undefined, next: undefined });
 
 function insertSorted(a: number[], v: number): void {
   a.splice(upperBound(a, v), 0, v);
@@ -170,14 +212,16 @@ export class CustomerAnalysis {
     // One entry per snapshot customer, in order: a purchase table's links index into this list.
     const list: Entry[] = [];
     for (const c of snapshot.customers) {
-      const e: Entry = { customer: c, purchases: undefined, start: 0, end: 0, stats: EMPTY_STATS, tier: { tier: undefined, reason: undefined, next: undefined }, ledger: { entries: [], balance: 0, expiring: [] }, churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
+      const e: Entry = { customer: c, purchases: undefined, start: 0, end: 0, stats: EMPTY_STATS, tier: NO_TIER, ledger: NO_LEDGER, churn: undefined, rfm: undefined, valueClass: undefined, row: undefined };
       list.push(e);
       this.entries.set(c.id, e);
       if (c.code && !this.byCode.has(c.code)) this.byCode.set(c.code, e);
     }
     this.group(snapshot, list);
     for (const c of snapshot.contacts) this.noteContact(c);
-    for (const e of this.entries.values()) this.computeOwn(e);
+    for (let i = 0; i < list.length; i++) this.computeOwn(list[i]!);
+    // From here on nothing reads the grouped amounts (see `Grouped`): let them go.
+    this.grouped = { ...this.grouped, day: EMPTY_INTS, amount: EMPTY_FLOATS, points: undefined };
     this.refresh();
   }
 
@@ -257,14 +301,12 @@ export class CustomerAnalysis {
       const end = counts[c + 1]!;
       if (!byDay && end - start > 1) sortRangeByDay(order, tDay, start, end);
     }
-    const groupedDay = new Int32Array(linked);
-    for (let k = 0; k < linked; k++) groupedDay[k] = tDay[order[k]!]!;
-    const g: Grouping = { day: tDay, customers: list.length, order, counts, groupedDay };
+    const g: Grouping = { day: tDay, customers: list.length, order, counts };
     if (t.link) groupings.set(t.link, g);
     this.gather(t, list, g);
   }
 
-  /** Each entry's range, and the amounts and points in the grouping's order. */
+  /** Each entry's range, and the days, amounts and points in the grouping's order. */
   private gather(t: PurchaseTable, list: readonly Entry[], g: Grouping): void {
     const { order, counts } = g;
     for (let c = 0; c < list.length; c++) {
@@ -273,16 +315,23 @@ export class CustomerAnalysis {
       e.end = counts[c + 1]!;
     }
     const linked = order.length;
+    // The days too (not kept with the grouping: 2 MB less to hold between computes).
+    const day = new Int32Array(linked);
     const amount = new Float64Array(linked);
-    const points = new Float64Array(linked);
+    const tDay = t.day;
     const tAmount = t.amount;
     const tPoints = t.points;
     for (let k = 0; k < linked; k++) {
       const i = order[k]!;
+      day[k] = tDay[i]!;
       amount[k] = tAmount[i]!;
-      points[k] = tPoints[i]!;
     }
-    this.grouped = { table: t, index: order, day: g.groupedDay, amount, points };
+    let points: Float64Array | undefined;
+    if (tPoints) {
+      points = new Float64Array(linked);
+      for (let k = 0; k < linked; k++) points[k] = tPoints[order[k]!]!;
+    }
+    this.grouped = { table: t, index: order, day, amount, points };
   }
 
   /** The customer's purchases as objects (from then on kept as objects: new sales go in there). */
@@ -307,10 +356,12 @@ export class CustomerAnalysis {
   /** A customer's own figures: everything that does not depend on other customers. */
   private computeOwn(e: Entry): void {
     const s = this.settings;
-    if (e.purchases) {
-      e.stats = statsOf(e.purchases, this.today);
-      e.tier = tierOf(e.purchases, this.today, this.tiers);
-      e.ledger = pointsLedger(e.purchases, e.customer.openingPoints, s.points, this.today, false);
+    // After the full compute the grouped amounts are gone: a range is then read as objects.
+    if (e.purchases || (e.end > e.start && this.grouped.amount.length === 0)) {
+      const ps = this.materialize(e);
+      e.stats = statsOf(ps, this.today);
+      e.tier = tierOf(ps, this.today, this.tiers);
+      e.ledger = pointsLedger(ps, e.customer.openingPoints, s.points, this.today, false);
     } else {
       const g = this.grouped;
       e.stats = statsOfRange(g, e.start, e.end, this.today);
@@ -332,18 +383,21 @@ export class CustomerAnalysis {
    * Returns the customers whose segment or class changed.
    */
   refresh(): RowId[] {
-    const r: number[] = [];
-    const f: number[] = [];
-    const m: number[] = [];
+    const size = this.entries.size;
+    const r = new Float64Array(size);
+    const f = new Float64Array(size);
+    const m = new Float64Array(size);
+    let k = 0;
     for (const e of this.entries.values())
       if (e.stats.visits > 0) {
-        r.push(e.stats.lastPurchase!);
-        f.push(e.stats.visits);
-        m.push(e.stats.totalSpent);
+        r[k] = e.stats.lastPurchase!;
+        f[k] = e.stats.visits;
+        m[k] = e.stats.totalSpent;
+        k++;
       }
-    this.recency = sortAscending(r);
-    this.frequency = sortAscending(f);
-    this.monetary = sortAscending(m);
+    this.recency = sortedList(r.subarray(0, k));
+    this.frequency = sortedList(f.subarray(0, k));
+    this.monetary = sortedList(m.subarray(0, k));
     this.thresholds = valueThresholds(this.monetary, this.settings.valueClasses);
     const changed: RowId[] = [];
     const score = { r: scorer(this.recency), f: scorer(this.frequency), m: scorer(this.monetary) };
@@ -443,10 +497,7 @@ export class CustomerAnalysis {
     if (!e) return undefined;
     if (!e.row) {
       const rfm = e.rfm;
-      const exp = e.ledger.expiring;
       const st = e.stats;
-      let expiring = 0;
-      for (const x of exp) expiring += x.points;
       // A literal of one fixed shape (no spread): 50k of these are built on a full compute.
       e.row = {
         visits: st.visits,
@@ -464,10 +515,31 @@ export class CustomerAnalysis {
         valueClass: e.valueClass,
         lifecycle: lifecycleOf(st, e.valueClass, e.churn, this.settings.lifecycle),
         churn: e.churn,
-        pointsExpiring: exp.length ? { points: expiring, day: exp[0]!.day } : undefined,
+        pointsExpiring: expiringOf(e.ledger),
       };
     }
     return e.row;
+  }
+
+  /**
+   * Every customer in book order with the figures the reminders read and the last contact: what
+   * `rowIds`, `customer`, `row` and `lastContact` give, without looking each one up and without
+   * building (and keeping) 50k rows. `facts` is only valid during the call.
+   */
+  forEachCustomer(fn: (customer: CustomerSnap, facts: CustomerFacts, lastContact: Day | undefined) => void): void {
+    const contacts = this.lastContactByCode.size > 0;
+    const f = { totalSpent: 0, firstPurchase: undefined as Day | undefined, lastPurchase: undefined as Day | undefined, valueClass: undefined as ValueClass | undefined, churn: undefined as ChurnWarning | undefined, pointsExpiring: undefined as ComputedRow['pointsExpiring'] };
+    for (const e of this.entries.values()) {
+      const c = e.customer;
+      const st = e.stats;
+      f.totalSpent = st.totalSpent;
+      f.firstPurchase = st.firstPurchase;
+      f.lastPurchase = st.lastPurchase;
+      f.valueClass = e.valueClass;
+      f.churn = e.churn;
+      f.pointsExpiring = e.row ? e.row.pointsExpiring : expiringOf(e.ledger);
+      fn(c, f, contacts ? this.lastContact(c.id) : undefined);
+    }
   }
 
   /** Customer row ids in book order. */
@@ -511,11 +583,9 @@ export class CustomerAnalysis {
 
   /** Counts and revenue share per RFM segment. */
   segments(): SegmentSummary[] {
+    // From the scores, not the rows: 50k rows are not built (nor kept) for a summary.
     const rows: { segment: Segment | undefined; revenue: number }[] = [];
-    for (const id of this.entries.keys()) {
-      const r = this.row(id)!;
-      rows.push({ segment: r.segment, revenue: r.totalSpent });
-    }
+    for (const e of this.entries.values()) rows.push({ segment: e.rfm ? segmentOf(e.rfm) : undefined, revenue: e.stats.totalSpent });
     return summarizeSegments(rows);
   }
 

@@ -77,78 +77,85 @@ export function pointsLedgerOfRange(
   sourceOf?: (i: number) => RowId,
 ): PointsLedger {
   // The grid needs only the balance: without `keepEntries` the entries are summed, not kept (and
-  // the shared empty list stands in, one allocation fewer per customer on a full compute).
+  // the shared empty list stands in, one allocation fewer per customer on a full compute). The lots'
+  // sources are only kept with the entries too.
   const entries: LedgerEntry[] = keepEntries ? [] : (NO_ENTRIES as LedgerEntry[]);
+  const source = keepEntries && sourceOf ? sourceOf : undefined;
   let balance = 0;
-  lotLeft.length = 0;
-  lotExpires.length = 0;
-  lotSource.length = 0;
+  let lots = 0; // lots in lotLeft / lotExpires
   let head = 0; // lots before head are used up or expired
   if (openingPoints) {
     balance += openingPoints;
     if (keepEntries) entries.push({ kind: 'opening', day: undefined, points: openingPoints, source: undefined });
     if (openingPoints > 0) {
-      lotLeft.push(openingPoints);
-      lotExpires.push(Infinity);
-      lotSource.push(undefined);
+      lotLeft[lots] = openingPoints;
+      lotExpires[lots] = Infinity;
+      if (keepEntries) lotSource[lots] = undefined;
+      lots++;
     }
   }
-  const n0 = () => {
-    while (head < lotLeft.length && lotLeft[head] === 0) head++;
-  };
   // Lots expire in purchase order, and every lot lives the same number of days, so the expired
   // ones are always at the head (the opening lot never expires and is consumed first).
   // `expHead`: the next lot that can expire (the finite lots expire in order). Checked before each
-  // purchase without a call; most purchases expire nothing.
-  let expHead = lotLeft.length;
-  const expireUntil = (day: Day) => {
-    for (let i = expHead; i < lotLeft.length; i++) {
-      const exp = lotExpires[i]!;
-      if (exp > day) break;
-      expHead = i + 1;
-      const left = lotLeft[i]!;
-      if (left > 0) {
-        balance -= left;
-        if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[i] });
-      }
-      lotLeft[i] = 0;
-    }
-    n0();
-  };
+  // purchase inline; most purchases expire nothing.
+  let expHead = lots;
   const expiry = rules.expiryDays;
+  const perAmount = rules.perAmount;
   const days = cols.day;
   const amounts = cols.amount;
   const pointCells = cols.points;
-  const source = keepEntries && sourceOf ? sourceOf : undefined;
   for (let i = start; i < end; i++) {
     const day = days[i]!;
     if (day > today) break;
-    const cell = pointCells[i]!;
-    const pts = pointsOf(amounts[i]!, cell, rules.perAmount);
+    const cell = pointCells === undefined ? NaN : pointCells[i]!;
+    const pts = pointsOf(amounts[i]!, cell, perAmount);
     if (pts === 0) continue;
-    if (expHead < lotLeft.length && lotExpires[expHead]! <= day) expireUntil(day);
+    if (expHead < lots && lotExpires[expHead]! <= day) {
+      for (; expHead < lots; expHead++) {
+        const exp = lotExpires[expHead]!;
+        if (exp > day) break;
+        const left = lotLeft[expHead]!;
+        if (left > 0) {
+          balance -= left;
+          if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[expHead] });
+        }
+        lotLeft[expHead] = 0;
+      }
+      while (head < lots && lotLeft[head] === 0) head++;
+    }
     balance += pts;
     if (pts > 0) {
       if (keepEntries) entries.push({ kind: 'earned', day, points: pts, source: source?.(i) });
-      lotLeft.push(pts);
-      lotExpires.push(expiry === null ? Infinity : day + expiry);
-      lotSource.push(source?.(i));
+      lotLeft[lots] = pts;
+      lotExpires[lots] = expiry === null ? Infinity : day + expiry;
+      if (keepEntries) lotSource[lots] = source?.(i);
+      lots++;
     } else {
       if (keepEntries) entries.push({ kind: cell === cell ? 'redeemed' : 'reversed', day, points: pts, source: source?.(i) });
       let use = -pts;
-      for (let i = head; i < lotLeft.length && use > 0; i++) {
-        const take = Math.min(lotLeft[i]!, use);
-        lotLeft[i]! -= take;
+      for (let j = head; j < lots && use > 0; j++) {
+        const take = Math.min(lotLeft[j]!, use);
+        lotLeft[j]! -= take;
         use -= take;
       }
-      n0();
+      while (head < lots && lotLeft[head] === 0) head++;
     }
   }
   if (expiry === null) return { entries, balance, expiring: NO_EXPIRING };
-  expireUntil(today);
+  for (; expHead < lots; expHead++) {
+    const exp = lotExpires[expHead]!;
+    if (exp > today) break;
+    const left = lotLeft[expHead]!;
+    if (left > 0) {
+      balance -= left;
+      if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[expHead] });
+    }
+    lotLeft[expHead] = 0;
+  }
+  while (head < lots && lotLeft[head] === 0) head++;
   let expiring: { day: Day; points: number }[] | undefined;
   const until = today + rules.expiringLeadDays;
-  for (let i = head; i < lotLeft.length; i++) {
+  for (let i = head; i < lots; i++) {
     const left = lotLeft[i]!;
     const exp = lotExpires[i]!;
     if (left <= 0 || exp === Infinity) continue;

@@ -63,14 +63,36 @@ export function nextBirthday(birthdayIso: string, today: Day): { day: Day; age: 
   return nextBirthdayIn(birthdayIso, today, ymdOf(today).y);
 }
 
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * Whether a birthday may fall within `lead` days of today: a quick look at month and day (no
+ * validation, no object) that never says no to one that does; `nextBirthdayIn` then decides.
+ */
+function birthdaySoon(birthdayIso: string, today: Day, y: number, lead: number): boolean {
+  if (birthdayIso.length !== 10) return true;
+  const m = digits(birthdayIso, 5, 7);
+  const d = digits(birthdayIso, 8, 10);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return true;
+  // `dayOf` is plain arithmetic: 29 February of a common year comes out as 1 March, a day late at
+  // worst (hence the one day of margin).
+  const day = dayOf(y, m, d);
+  const gap = day >= today ? day - today : dayOf(y + 1, m, d) - today;
+  return gap <= lead + 1;
+}
+
 /** `nextBirthday` with today's year given (the list asks for every customer's). */
 function nextBirthdayIn(birthdayIso: string, today: Day, y: number): { day: Day; age: number | undefined } | undefined {
   if (isoToDay(birthdayIso) === undefined) return undefined;
   // A valid ISO date: its parts are plain digits.
-  const by = Number(birthdayIso.slice(0, 4));
-  const m = Number(birthdayIso.slice(5, 7));
-  const d = Number(birthdayIso.slice(8, 10));
-  for (const year of [y, y + 1]) {
+  const by = digits(birthdayIso, 0, 4);
+  const m = digits(birthdayIso, 5, 7);
+  const d = digits(birthdayIso, 8, 10);
+  for (let year = y; year <= y + 1; year++) {
     const dd = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
     const day = dayOf(year, m, dd);
     // A year like 1900 or 0001 is a placeholder for "year unknown": no age then.
@@ -98,28 +120,36 @@ function isHidden(state: ReminderState | undefined, today: Day): boolean {
 export function dueReminders(a: CustomerAnalysis, today: Day): ReminderItem[] {
   const rules = a.settings.reminders;
   const on = rules.kinds;
-  // Each item with its customer's total spent (the sort's second key), so sorting looks nothing up.
-  type Keyed = { readonly item: ReminderItem; readonly spent: number };
+  // Each item with its day and its customer's total spent (the sort's keys), so sorting looks nothing up.
+  type Keyed = { readonly item: ReminderItem; readonly day: Day; readonly spent: number };
   const byKind = new Map<ReminderKind, Keyed[]>(REMINDER_KINDS.map((k) => [k, []]));
   let spent = 0;
+  // A big book has tens of thousands of due items over a few hundred distinct days: each day's ISO
+  // text is made once.
+  const isoCache = new Map<Day, string>();
+  const isoOf = (day: Day | undefined): string => {
+    if (day === undefined) return 'never';
+    let iso = isoCache.get(day);
+    if (iso === undefined) isoCache.set(day, (iso = dayToIso(day)));
+    return iso;
+  };
   // `idDay` is passed apart from `day` because "never contacted" has no date (the id says "never").
   const add = (customer: RowId, kind: ReminderKind, day: Day, reason: ReminderReason, idDay: Day | undefined) =>
-    byKind.get(kind)!.push({ item: { id: reminderId(customer, kind, idDay), kind, customer, day, reason }, spent });
+    byKind.get(kind)!.push({ item: { id: `${customer}:${kind}:${isoOf(idDay)}`, kind, customer, day, reason }, day, spent });
   const thisYear = ymdOf(today).y;
-  for (const id of a.rowIds()) {
-    const c = a.customer(id)!;
-    const row = a.row(id)!;
+  a.forEachCustomer((c, row, lastContact) => {
+    const id = c.id;
     spent = row.totalSpent;
     if (on.followUp && c.nextContact !== undefined && c.nextContact <= today)
       add(id, 'followUp', c.nextContact, { kind: 'followUp', due: c.nextContact, overdueDays: today - c.nextContact }, c.nextContact);
-    if (on.birthday && c.birthday) {
+    // Only the birthdays in the lead days make an object (every customer's is looked at).
+    if (on.birthday && c.birthday && birthdaySoon(c.birthday, today, thisYear, rules.birthdayLeadDays)) {
       const next = nextBirthdayIn(c.birthday, today, thisYear);
       if (next && next.day - today <= rules.birthdayLeadDays)
         add(id, 'birthday', next.day, { kind: 'birthday', date: next.day, inDays: next.day - today, age: next.age }, next.day);
     }
     if (on.churn && row.churn && row.lastPurchase !== undefined)
       add(id, 'churn', row.lastPurchase, { kind: 'churn', usualGapDays: row.churn.usualGapDays, daysNow: row.churn.daysNow }, row.lastPurchase);
-    const lastContact = a.lastContact(id);
     if (on.keyNoContact && row.valueClass === 'key' && row.firstPurchase !== undefined) {
       const since = lastContact ?? row.firstPurchase;
       if (today - since >= rules.keyNoContactDays)
@@ -133,11 +163,11 @@ export function dueReminders(a: CustomerAnalysis, today: Day): ReminderItem[] {
       if (!contacted && days >= rules.welcomeAfterDays && days < rules.welcomeAfterDays + rules.welcomeWindowDays)
         add(id, 'welcome', row.firstPurchase, { kind: 'welcome', firstPurchase: row.firstPurchase, days }, row.firstPurchase);
     }
-  }
+  });
   const out: ReminderItem[] = [];
   for (const k of REMINDER_KINDS) {
     const items = byKind.get(k)!;
-    items.sort((x, y) => x.item.day - y.item.day || y.spent - x.spent || (x.item.id < y.item.id ? -1 : x.item.id > y.item.id ? 1 : 0));
+    items.sort((x, y) => x.day - y.day || y.spent - x.spent || (x.item.id < y.item.id ? -1 : x.item.id > y.item.id ? 1 : 0));
     for (const x of items) out.push(x.item);
   }
   return out;

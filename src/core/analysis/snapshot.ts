@@ -78,7 +78,8 @@ export type Snapshot = {
 
 /**
  * The purchases of a snapshot as columns, in the order of `purchases`. `points` is NaN where the row
- * has no points number. `link[i]` is the index in `customers` of purchase i's customer (-1: none).
+ * has no points number, and undefined when no row has one (most books: 4 MB not kept on 500k).
+ * `link[i]` is the index in `customers` of purchase i's customer (-1: none).
  */
 export type PurchaseTable = {
   readonly length: number;
@@ -87,7 +88,7 @@ export type PurchaseTable = {
   readonly items: readonly string[];
   readonly day: Int32Array;
   readonly amount: Float64Array;
-  readonly points: Float64Array;
+  readonly points: Float64Array | undefined;
   readonly link: Int32Array | undefined;
 };
 
@@ -95,7 +96,7 @@ const tables = new WeakMap<Snapshot, PurchaseTable>();
 
 /** Purchase i of a table as an object. */
 export function purchaseAt(t: PurchaseTable, i: number): PurchaseSnap {
-  const points = t.points[i]!;
+  const points = t.points ? t.points[i]! : NaN;
   const p: PurchaseSnap = { id: t.id[i]!, customerCode: t.customerCode[i]!, day: t.day[i]!, amount: t.amount[i]!, items: t.items[i]! };
   return points === points ? { ...p, points } : p;
 }
@@ -291,6 +292,8 @@ type RowCache = {
   readonly dates: readonly CellValue[];
   readonly owners: readonly CellValue[];
   readonly customers: CustomersRead;
+  /** Every cell of `owners` is text that needs no trimming (the usual case): the code is the cell. */
+  readonly ownersClean: boolean;
   readonly day: Int32Array;
   readonly link: Int32Array;
   readonly tableDay: Int32Array;
@@ -331,16 +334,40 @@ export function readSnapshot(book: Book): Snapshot {
   let codes: string[] | undefined;
   let items: string[] | undefined;
   const copyUpTo = <T,>(col: readonly unknown[], upTo: number): T[] => col.slice(0, upTo) as T[];
-  const day = new Int32Array(n);
+  // The table's own days and links are only needed once a row is skipped (until then they are the
+  // per-row ones), and points only once a row has a number there: made when first needed.
+  let day: Int32Array | undefined;
+  let link: Int32Array | undefined;
+  let points: Float64Array | undefined;
   const amount = new Float64Array(n);
-  const points = new Float64Array(n);
-  const link = new Int32Array(n);
   const prev = rowCaches.get(pSheet);
   const knownDays = prev && prev.rowIds === rowIds && prev.dates === dates ? prev.day : undefined;
   const knownLinks = prev && prev.rowIds === rowIds && prev.owners === owners && prev.customers === read ? prev.link : undefined;
+  let ownersClean = prev && prev.owners === owners ? prev.ownersClean : true;
+  if (!(prev && prev.owners === owners))
+    for (let i = 0; i < n; i++) {
+      const o = owners[i];
+      if (typeof o !== 'string' || (o !== '' && mayTrim(o))) {
+        ownersClean = false;
+        break;
+      }
+    }
   const dayByRow = knownDays ?? new Int32Array(n);
   const linkByRow = knownLinks ?? new Int32Array(n).fill(UNREAD);
   let k = 0;
+  /** A row is skipped: from here on the table is not the rows one to one. */
+  const split = () => {
+    if (!day || !link) {
+      // Rows [0, k) were all kept: their table entries are the per-row ones.
+      day = new Int32Array(n);
+      day.set(dayByRow.subarray(0, k));
+      link = new Int32Array(n);
+      link.set(linkByRow.subarray(0, k));
+    }
+    ids ??= copyUpTo(rowIds, k);
+    codes ??= copyUpTo(owners, k);
+    items ??= copyUpTo(itemCells, k);
+  };
   for (let i = 0; i < n; i++) {
     const id = rowIds[i]!;
     // The same rules as `readPurchase`, on the columns.
@@ -354,9 +381,7 @@ export function readSnapshot(book: Book): Snapshot {
     }
     if (dd === undefined) {
       badDate.push(id);
-      ids ??= copyUpTo(rowIds, k);
-      codes ??= copyUpTo(owners, k);
-      items ??= copyUpTo(itemCells, k);
+      split();
       continue;
     }
     const rawAmount = amounts[i]!;
@@ -365,16 +390,14 @@ export function readSnapshot(book: Book): Snapshot {
     if (a === undefined) {
       if (pts === undefined || (rawAmount !== null && rawAmount !== '')) {
         badAmount.push(id);
-        ids ??= copyUpTo(rowIds, k);
-        codes ??= copyUpTo(owners, k);
-        items ??= copyUpTo(itemCells, k);
+        split();
         continue;
       }
       a = 0;
     }
     const owner = owners[i]!;
-    const code = typeof owner === 'string' ? (owner === '' || !mayTrim(owner) ? owner : owner.trim()) : text(owner);
-    if (code !== owner) codes ??= copyUpTo(owners, k);
+    const code = ownersClean ? (owner as string) : typeof owner === 'string' ? (owner === '' || !mayTrim(owner) ? owner : owner.trim()) : text(owner);
+    if (!ownersClean && code !== owner) codes ??= copyUpTo(owners, k);
     const it = itemCells[i]!;
     if (typeof it !== 'string') items ??= copyUpTo(itemCells, k);
     let c = linkByRow[i]!;
@@ -383,18 +406,23 @@ export function readSnapshot(book: Book): Snapshot {
     if (ids) ids.push(id);
     if (codes) codes.push(code);
     if (items) items.push(typeof it === 'string' ? it : text(it));
-    day[k] = dd;
+    if (day) day[k] = dd;
+    if (link) link[k] = c;
     amount[k] = a;
-    points[k] = pts === undefined ? NaN : pts;
-    link[k] = c;
+    if (pts !== undefined) {
+      if (!points) points = new Float64Array(n).fill(NaN, 0, k);
+      points[k] = pts;
+    } else if (points) points[k] = NaN;
     k++;
   }
-  let tableDay: Int32Array = day.subarray(0, k);
-  let tableLink: Int32Array = link.subarray(0, k);
+  // With no row skipped (the usual case) the table's days and links are the per-row ones: one copy
+  // kept instead of two (4 MB on 500k).
+  let tableDay: Int32Array = day ? day.subarray(0, k) : dayByRow;
+  let tableLink: Int32Array = link ? link.subarray(0, k) : linkByRow;
   if (prev && sameInts(prev.tableDay, tableDay)) tableDay = prev.tableDay;
   if (prev && sameInts(prev.tableLink, tableLink)) tableLink = prev.tableLink;
-  rowCaches.set(pSheet, { rowIds, dates, owners, customers: read, day: dayByRow, link: linkByRow, tableDay, tableLink });
-  const table: PurchaseTable = { length: k, id: ids ?? rowIds, customerCode: codes ?? (owners as string[]), items: items ?? (itemCells as string[]), day: tableDay, amount: amount.subarray(0, k), points: points.subarray(0, k), link: tableLink };
+  rowCaches.set(pSheet, { rowIds, dates, owners, customers: read, ownersClean, day: dayByRow, link: linkByRow, tableDay, tableLink });
+  const table: PurchaseTable = { length: k, id: ids ?? rowIds, customerCode: codes ?? (owners as string[]), items: items ?? (itemCells as string[]), day: tableDay, amount: amount.subarray(0, k), points: points?.subarray(0, k), link: tableLink };
 
   const contactBadDate: RowId[] = [];
   const contacts = readContacts(book.sheet('contacts'), contactBadDate);

@@ -33,10 +33,15 @@ export const EMPTY_STATS: CustomerStats = {
 };
 
 export function median(xs: number[]): number | undefined {
-  if (xs.length === 0) return undefined;
-  if (xs.length <= 24) {
+  return medianOf(xs, xs.length);
+}
+
+/** The median of the first `n` values of `xs`, which it sorts in place. */
+function medianOf(xs: number[] | Float64Array, n: number): number | undefined {
+  if (n === 0) return undefined;
+  if (n <= 24) {
     // Most customers have a handful of gaps: an insertion sort beats a comparator sort's calls.
-    for (let i = 1; i < xs.length; i++) {
+    for (let i = 1; i < n; i++) {
       const v = xs[i]!;
       let j = i - 1;
       while (j >= 0 && xs[j]! > v) {
@@ -45,9 +50,10 @@ export function median(xs: number[]): number | undefined {
       }
       xs[j + 1] = v;
     }
-  } else xs.sort((a, b) => a - b);
-  const mid = xs.length >> 1;
-  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  } else if (Array.isArray(xs)) xs.sort((a, b) => a - b);
+  else xs.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
 
 /** Sorts a customer's purchases by day, in place, only when they are not already in order. */
@@ -68,7 +74,8 @@ export function sortByDay(ps: PurchaseSnap[]): PurchaseSnap[] {
 export type PurchaseColumns = {
   readonly day: ArrayLike<number>;
   readonly amount: ArrayLike<number>;
-  readonly points: ArrayLike<number>;
+  /** Undefined when no purchase has a points cell (every value NaN). */
+  readonly points: ArrayLike<number> | undefined;
 };
 
 /** A short list of purchase objects as columns (the object-based functions below use it). */
@@ -90,8 +97,9 @@ export function columnsOf(ps: readonly PurchaseSnap[]): PurchaseColumns {
   return { day, amount, points };
 }
 
-// Reused between calls: a full compute calls statsOf 50k times, and the gaps never outlive the call.
-const scratch: number[] = [];
+// Reused between calls: a full compute calls statsOf 50k times, and the gaps never outlive the call
+// (a typed buffer: emptying a plain array let go of its storage, one allocation per customer).
+let scratch = new Float64Array(256);
 
 /** Stats of one customer's purchases, sorted by day. */
 export function statsOf(sorted: readonly PurchaseSnap[], today: Day): CustomerStats {
@@ -107,8 +115,9 @@ export function statsOfRange(cols: PurchaseColumns, start: number, end: number, 
   let total = 0;
   let first: Day | undefined;
   let last: Day | undefined;
+  if (scratch.length < end - start) scratch = new Float64Array(end - start);
   const gaps = scratch;
-  gaps.length = 0;
+  let nGaps = 0;
   for (let i = start; i < end; i++) {
     const day = days[i]!;
     if (day > today) break;
@@ -120,7 +129,7 @@ export function statsOfRange(cols: PurchaseColumns, start: number, end: number, 
       first = day;
       visits = 1;
     } else if (day !== last) {
-      gaps.push(day - last);
+      gaps[nGaps++] = day - last;
       visits++;
     }
     last = day;
@@ -135,7 +144,7 @@ export function statsOfRange(cols: PurchaseColumns, start: number, end: number, 
     firstPurchase: first,
     lastPurchase: last,
     daysSince: last === undefined ? undefined : today - last,
-    medianGap: median(gaps),
+    medianGap: medianOf(gaps, nGaps),
   };
 }
 

@@ -64,7 +64,13 @@ export function tierOfRange(cols: PurchaseColumns, start: number, end: number, t
     }
   }
   const tier = reached >= 0 ? tiers[reached] : undefined;
-  const above = tiers.find((t) => t.order > (tier?.order ?? -Infinity));
+  const floor = tier?.order ?? -Infinity;
+  let above: TierRule | undefined;
+  for (let i = 0; i < tiers.length; i++)
+    if (tiers[i]!.order > floor) {
+      above = tiers[i];
+      break;
+    }
   const first = tiers[0];
   return {
     tier,

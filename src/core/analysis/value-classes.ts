@@ -18,6 +18,21 @@ export type ValueThresholds = { readonly key: number; readonly main: number; rea
 
 export type ParetoPoint = { readonly customerShare: number; readonly revenueShare: number };
 
+/** The values from largest to smallest; the analysis passes them sorted already (no sort then). */
+function descending(xs: ArrayLike<number>): Float64Array {
+  const n = xs.length;
+  let ascending = true;
+  for (let i = 1; i < n; i++)
+    if (!(xs[i - 1]! <= xs[i]!)) {
+      ascending = false;
+      break;
+    }
+  if (!ascending) return Float64Array.from(xs).sort().reverse();
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = xs[n - 1 - i]!;
+  return out;
+}
+
 export function classForRevenue(revenue: number, t: ValueThresholds): ValueClass {
   if (revenue <= 0) return 'occasional';
   if (revenue >= t.key) return 'key';
@@ -28,7 +43,7 @@ export function classForRevenue(revenue: number, t: ValueThresholds): ValueClass
 
 /** Thresholds from every purchasing customer's revenue (any order). */
 export function valueThresholds(revenues: ArrayLike<number>, cuts: ValueClassCuts): ValueThresholds {
-  const desc = Float64Array.from(revenues).sort().reverse();
+  const desc = descending(revenues);
   let total = 0;
   for (const r of desc) if (r > 0) total += r;
   const t = { key: Infinity, main: Infinity, regular: Infinity };
@@ -58,7 +73,7 @@ export function valueThresholds(revenues: ArrayLike<number>, cuts: ValueClassCut
  * `points` + 1 points from (0, 0) to (1, 1).
  */
 export function paretoCurve(revenues: ArrayLike<number>, points = 100): ParetoPoint[] {
-  const desc = Float64Array.from(revenues).sort().reverse();
+  const desc = descending(revenues);
   const n = desc.length;
   let total = 0;
   for (const r of desc) total += Math.max(0, r);

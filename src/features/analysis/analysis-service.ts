@@ -1,9 +1,13 @@
-// The customer analysis for the app: built once the book is loaded (in idle time, after the first
-// paint, so start-up never waits for it), then kept current:
-//   - a new sale (or any change `applyBookChange` can apply exactly) updates only its customer, at once;
+// The customer analysis for the app, the one copy every feature reads (computed columns, the card,
+// Segments, Problems, Reminders): built once the book is loaded (in idle time, after the first
+// paint, so start-up never waits for it; sooner when a view asks with `start()`), then kept current:
+//   - book changes are never handled inside the change's own task (an import's commit, a synced
+//     update): they are queued and taken together in a task of their own right after it;
+//   - a new sale (or any change `applyBookChange` can apply exactly) updates only its customer;
 //   - after such an update the shop-wide boundaries (RFM quintiles, value classes) are refreshed a
 //     little later, when the device is idle (`refresh()` moves other customers at the margin only);
-//   - anything else (an edited or deleted sale, a changed code, new rules) runs a debounced full compute;
+//   - anything else (an edited or deleted sale, a changed code, new rules from this or another
+//     device: the change feed reports the meta keys) runs a debounced full compute;
 //   - `today` comes from the clock and rolls over at midnight (checked each minute and on wake-up).
 // The UI reads it through `version`, a signal that ticks whenever any computed value may have changed.
 
@@ -47,13 +51,21 @@ export interface AnalysisService extends Disposable {
   readonly problems: Accessor<readonly DataProblem[]>;
   /** Runs the full compute now (after the rules were saved on this device). */
   refreshNow(): void;
+  /**
+   * Asks for the first compute as soon as the book is loaded, without waiting for the first paint
+   * (a view that shows nothing without the analysis is on screen). Later calls do nothing.
+   */
+  start(): void;
   /** Resolves once the first compute is done. */
   readonly whenReady: Promise<void>;
   readonly onDidUpdate: Event<AnalysisUpdate>;
 }
 
 export type AnalysisServiceOptions = {
+  /** The book is loaded: `start()` may compute from then on. */
   readonly whenLoaded: Promise<unknown>;
+  /** When the first compute starts by itself (after the first paint); `whenLoaded` when not given. */
+  readonly whenPainted?: Promise<unknown>;
   /** The day it is now (tests pass a fixed one). */
   readonly now?: () => Day;
   /** Schedules work for when the page is idle. */
@@ -62,8 +74,10 @@ export type AnalysisServiceOptions = {
   readonly fullDelayMs?: number;
   /** Debounce of the boundary refresh after incremental updates. */
   readonly refreshDelayMs?: number;
-  /** How often the clock and the stored rules are checked. */
+  /** How often the clock is checked (the rules come through the change feed). */
   readonly pollMs?: number;
+  /** Runs `fn` in a task of its own after the current one (book changes are taken there). */
+  readonly defer?: (fn: () => void) => void;
 };
 
 const clockDay = (): Day => isoToDay(todayIso())!;
@@ -75,6 +89,17 @@ function measure(name: string, start: number): void {
   } catch {
     // Node without User Timing details: nothing to record.
   }
+}
+
+/** A task of its own, right after the current one (a message is not clamped like a nested timeout). */
+function deferDefault(fn: () => void): void {
+  if (typeof MessageChannel === 'undefined') return void setTimeout(fn, 0);
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => {
+    ch.port1.close();
+    fn();
+  };
+  ch.port2.postMessage(undefined);
 }
 
 function idleDefault(fn: () => void): void {
@@ -89,6 +114,7 @@ const onlyColumns = (s: BookChange['sheets'][number]): boolean => !!s.rows && s.
 export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): AnalysisService {
   const now = opts.now ?? clockDay;
   const idle = opts.idle ?? idleDefault;
+  const defer = opts.defer ?? deferDefault;
   const fullDelay = opts.fullDelayMs ?? 300;
   const refreshDelay = opts.refreshDelayMs ?? 1500;
   const store = new DisposableStore();
@@ -107,6 +133,9 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
   let settingsRaw: unknown = undefined;
   let disposed = false;
   let loaded = false;
+  let started = false;
+  /** Book changes not taken yet (see `take`). */
+  let queue: BookChange[] = [];
   let fullTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let problemsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +146,8 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
     clearTimeout(fullTimer);
     fullTimer = undefined;
     if (disposed || !loaded) return;
+    // Everything queued so far is in what this compute reads.
+    queue = [];
     const t0 = performance.now();
     today = now();
     settingsRaw = book.meta(ANALYSIS_SETTINGS_KEY);
@@ -164,28 +195,51 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
     );
   };
 
+  // Book changes: queued in the change's task (nothing else happens there: an import's commit must
+  // stay short), then taken together in a task of their own. Several changes in a row (a paste, a
+  // sync burst) make one update. Each is still applied in order, as `applyBookChange` reads the rows
+  // as they are now: a sale added and then edited before we look goes to the full compute.
+  const take = () => {
+    const changes = queue;
+    queue = [];
+    const a = current?.analysis;
+    if (disposed || !a || fullTimer !== undefined || changes.length === 0) return;
+    const t0 = performance.now();
+    const rows = new Set<RowId>();
+    let customers = false;
+    let applied = false;
+    for (const change of changes) {
+      // New rules (unless a compute already read them: "Save rules" here computes at once).
+      if (change.meta.includes(ANALYSIS_SETTINGS_KEY) && book.meta(ANALYSIS_SETTINGS_KEY) !== settingsRaw) return scheduleFull(0);
+      const sheets = change.sheets.filter((s) => !onlyColumns(s));
+      if (sheets.length === 0) continue;
+      const r = applyBookChange(a, book, { ...change, sheets });
+      if (r.full) return scheduleFull();
+      applied = true;
+      for (const id of r.rows) rows.add(id);
+      if (sheets.some((x) => x.sheet === 'customers')) customers = true;
+    }
+    if (!applied) return;
+    bump({ full: false, rows: [...rows], ms: performance.now() - t0 }, customers);
+    if (a.stale) scheduleRefresh();
+  };
   store.add(
     book.onDidChange((change) => {
-      const a = current?.analysis;
-      if (!a || fullTimer !== undefined) return; // the pending full compute will read everything
-      const sheets = change.sheets.filter((s) => !onlyColumns(s));
-      if (sheets.length === 0) return;
-      const t0 = performance.now();
-      const r = applyBookChange(a, book, { ...change, sheets });
-      if (r.full) scheduleFull();
-      else {
-        bump({ full: false, rows: r.rows, ms: performance.now() - t0 }, sheets.some((x) => x.sheet === 'customers'));
-        if (a.stale) scheduleRefresh();
-      }
+      // Before the first compute, or with one pending, the compute reads everything anyway.
+      if (!current || fullTimer !== undefined) return;
+      if (change.sheets.every(onlyColumns) && !change.meta.includes(ANALYSIS_SETTINGS_KEY)) return;
+      queue.push(change);
+      if (queue.length === 1) defer(take);
     }),
   );
 
-  // The clock (midnight) and the rules (saved on another device: meta changes are not in the change feed).
+  // The clock (midnight). The rules are in the change feed (meta keys), from this device or another;
+  // comparing the stored value too costs nothing and covers a book replaced under us (a restore).
   const check = () => {
     if (!current) return;
     if (now() !== today || book.meta(ANALYSIS_SETTINGS_KEY) !== settingsRaw) scheduleFull(0);
   };
-  const poll = setInterval(check, opts.pollMs ?? 2000);
+  const poll = setInterval(check, opts.pollMs ?? 30_000);
   store.add(toDisposable(() => clearInterval(poll)));
   if (typeof document !== 'undefined') {
     const onVisible = () => {
@@ -195,9 +249,19 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
     store.add(toDisposable(() => document.removeEventListener('visibilitychange', onVisible)));
   }
 
+  const begin = () => {
+    if (disposed || started) return;
+    started = true;
+    idle(full);
+  };
+  let wanted = false;
   void opts.whenLoaded.then(() => {
     loaded = true;
-    if (!disposed) idle(full);
+    if (wanted) begin();
+  });
+  void (opts.whenPainted ?? opts.whenLoaded).then(() => {
+    wanted = true;
+    if (loaded) begin();
   });
 
   return {
@@ -209,6 +273,10 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
     problems,
     refreshNow: () => {
       if (loaded) full();
+    },
+    start: () => {
+      wanted = true;
+      if (loaded) begin();
     },
     whenReady,
     onDidUpdate: updated.event,

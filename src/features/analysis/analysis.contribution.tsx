@@ -37,7 +37,8 @@ export function registerAnalysisContribution(services: Services, _wb: Workbench,
   // After the book is in and the grid shows its first rows (or 3 s, when no grid is open): the
   // first compute reads all purchases (~1 s on 500k), which must not delay the first screen.
   const afterPaint = deps.whenLoaded.then(afterFirstData);
-  const s = store.add(makeAnalysisService(services.book, { whenLoaded: afterPaint }));
+  // A view that needs the analysis to show anything (Reminders, Segments) may ask sooner: `start()`.
+  const s = store.add(makeAnalysisService(services.book, { whenLoaded: deps.whenLoaded, whenPainted: afterPaint }));
   setService(() => s);
   setComputed(() => makeComputedValues(s, services.i18n));
   // The columns come with the first compute: a book opened before this version gets them then.

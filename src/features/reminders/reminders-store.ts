@@ -1,173 +1,147 @@
 // Today's reminders as signals, kept current for as long as the app runs (the badge, the status bar
 // and the start-of-day tab need the count even when the Reminders tab is closed).
 //
-// The analysis is computed once on the device for `today` from the clock, then kept up by the
-// book's change feed (core's incremental path; a full compute, debounced, when it cannot apply a
-// change). Reminder states and the rules live in the book's meta map, which the change feed does
-// not report, so besides our own writes (which call `refresh`) a cheap check of the stored values'
-// identity runs every 1.5 s to pick up what another device synced in. The day is checked every
-// minute, so a tablet left on overnight shows the new day's list.
+// The list comes from the app's one analysis (features/analysis): no copy of it is computed here.
+// It is rebuilt a moment after the analysis updates, and when a reminder's state changes in the
+// book (the change feed reports meta keys, so a done or snooze synced in from the other device
+// arrives like our own writes, which also call `refresh` to show at once).
+//
+// Items are stable: a rebuild hands back the very same item object for an item whose id and reason
+// did not change, so a keyed list keeps its rows (and the button under the owner's finger) while
+// the analysis settles after start or the other device syncs.
 
 import { createSignal, type Accessor } from 'solid-js';
-import { todayIso } from '../../base/date';
 import { toDisposable, type Disposable, type Event } from '../../base/event';
 import {
-  ANALYSIS_SETTINGS_KEY,
-  analyzeBook,
-  applyBookChange,
-  isoToDay,
-  reminderStateKey,
   reminderStates,
   remindersFor,
   type Book,
   type CustomerAnalysis,
   type Day,
+  type ReminderItem,
   type ReminderList,
 } from '../../core/index';
 
 export type RemindersStore = {
-  /** Undefined until the first compute. */
+  /** Undefined until the analysis has run once. */
   readonly list: Accessor<ReminderList | undefined>;
   readonly today: Accessor<Day>;
-  /** The analysis behind the list (names, phones); ticks with `list`. */
+  /** The analysis behind the list (names, phones); read it in a computation to follow its updates. */
   readonly analysis: () => CustomerAnalysis | undefined;
-  /** Computes now (the first time, or after the rules changed). */
+  /** Lists now when the analysis is there, else asks it to start (a view needs the list). */
   compute(): void;
   /** Re-reads the stored states (after this device acted on an item). */
   refresh(): void;
-  /** The rules changed here: compute again now (through the shared analysis when there is one). */
+  /** The rules changed here: compute again now. */
   recompute(): void;
   /** Resolves once there is a first list. */
   readonly whenReady: Promise<void>;
 } & Disposable;
 
-/**
- * The app's one analysis (features/analysis): when given, the store lists from it instead of
- * computing its own copy (one analysis in memory, one compute after a change).
- */
+/** The app's one analysis (features/analysis/analysis-service.ts). */
 export type AnalysisSource = {
   analysis(): CustomerAnalysis | undefined;
   today(): Day;
   readonly whenReady: Promise<void>;
   readonly onDidUpdate: Event<unknown>;
   refreshNow(): void;
+  start(): void;
 };
 
 export type RemindersStoreOptions = {
-  readonly source?: AnalysisSource;
-  /** The clock; injectable for tests. */
-  readonly now?: () => Date;
-  readonly pollMs?: number;
+  /** Delay between an analysis update and the rebuild (several updates in a row make one). */
+  readonly listDelayMs?: number;
 };
 
-export function makeRemindersStore(book: Book, opts: RemindersStoreOptions = {}): RemindersStore {
-  const now = opts.now ?? (() => new Date());
-  const dayNow = (): Day => isoToDay(todayIso(now()))!;
-  const [today, setToday] = createSignal<Day>(dayNow());
-  const [list, setList] = createSignal<ReminderList | undefined>(undefined, { equals: false });
+const REMINDER_META = 'reminder:';
+
+/** Whether two items say the same (their reasons hold numbers and days only). */
+function sameItem(a: ReminderItem, b: ReminderItem): boolean {
+  if (a.id !== b.id || a.kind !== b.kind || a.customer !== b.customer || a.day !== b.day) return false;
+  const ra = a.reason as Record<string, unknown>;
+  const rb = b.reason as Record<string, unknown>;
+  for (const k in ra) if (ra[k] !== rb[k]) return false;
+  for (const k in rb) if (!(k in ra)) return false;
+  return true;
+}
+
+/** `next` with the items of `prev` that did not change (and `prev`'s arrays when nothing did). */
+export function keepStable(prev: ReminderList | undefined, next: ReminderList): ReminderList {
+  if (!prev) return next;
+  const old = new Map<string, ReminderItem>();
+  for (const i of prev.today) old.set(i.id, i);
+  for (const i of prev.later) old.set(i.id, i);
+  const keep = (xs: readonly ReminderItem[], was: readonly ReminderItem[]): readonly ReminderItem[] => {
+    let same = xs.length === was.length;
+    const out = xs.map((x, k) => {
+      const o = old.get(x.id);
+      const y = o && sameItem(o, x) ? o : x;
+      if (y !== was[k]) same = false;
+      return y;
+    });
+    return same ? was : out;
+  };
+  const today = keep(next.today, prev.today);
+  const later = keep(next.later, prev.later);
+  return today === prev.today && later === prev.later && next.hidden === prev.hidden ? prev : { today, later, hidden: next.hidden };
+}
+
+export function makeRemindersStore(book: Book, source: AnalysisSource, opts: RemindersStoreOptions = {}): RemindersStore {
+  const listDelay = opts.listDelayMs ?? 100;
+  const [today, setToday] = createSignal<Day>(source.today());
+  const [list, setList] = createSignal<ReminderList | undefined>(undefined);
+  // Ticks on every rebuild, also when the list stayed the same: names and phones may have changed.
+  const [version, setVersion] = createSignal(0);
   let analysis: CustomerAnalysis | undefined;
-  let settingsRaw: unknown = book.meta(ANALYSIS_SETTINGS_KEY);
-  // The stored state of every due item (identity), to notice a state synced in from another device.
-  let seenStates: unknown[] = [];
-  let fullTimer: ReturnType<typeof setTimeout> | undefined;
   let listTimer: ReturnType<typeof setTimeout> | undefined;
-  let dirtyRanks = false;
+  let resolveReady!: () => void;
+  const whenReady = new Promise<void>((r) => (resolveReady = r));
 
-  const rebuildList = () => {
-    if (!analysis) return;
-    // Incremental updates leave other customers' value class as it was; refresh it before listing
-    // (key customers depend on it).
-    if (dirtyRanks) {
-      analysis.refresh();
-      dirtyRanks = false;
-    }
-    const states = reminderStates(book);
-    const next = remindersFor(analysis, today(), states);
-    const items = [...next.today, ...next.later];
-    seenStates = items.map((i) => book.meta(reminderStateKey(i.id)));
-    setList(next);
-  };
-
-  const source = opts.source;
-  const compute = () => {
-    if (source) {
-      // The shared analysis computes (and keeps itself current); we only list from it.
-      analysis = source.analysis();
-      if (source.today() !== today()) setToday(source.today());
-      rebuildList();
-      return;
-    }
-    clearTimeout(fullTimer);
-    fullTimer = undefined;
-    const d = dayNow();
-    if (d !== today()) setToday(d);
-    settingsRaw = book.meta(ANALYSIS_SETTINGS_KEY);
-    analysis = analyzeBook(book, today()).analysis;
-    dirtyRanks = false;
-    rebuildList();
-  };
-
-  const scheduleFull = (ms = 600) => {
-    clearTimeout(fullTimer);
-    fullTimer = setTimeout(compute, ms);
-  };
-  const scheduleList = (ms = 150) => {
+  const rebuild = () => {
     clearTimeout(listTimer);
-    listTimer = setTimeout(rebuildList, ms);
-  };
-
-  const sub = source
-    ? source.onDidUpdate(() => {
-        analysis = source.analysis();
-        if (source.today() !== today()) setToday(source.today());
-        scheduleList();
-      })
-    : book.onDidChange((change) => {
-    if (!analysis || fullTimer !== undefined) return;
-    const r = applyBookChange(analysis, book, change);
-    if (r.full) scheduleFull();
-    else {
-      if (r.rows.length) dirtyRanks = true;
-      scheduleList();
-    }
-  });
-
-  const poll = () => {
+    listTimer = undefined;
+    analysis = source.analysis();
     if (!analysis) return;
-    if (!source && dayNow() !== today()) return compute();
-    if (!source && book.meta(ANALYSIS_SETTINGS_KEY) !== settingsRaw) return compute();
-    const l = list();
-    if (!l) return;
-    const items = [...l.today, ...l.later];
-    if (items.length !== seenStates.length || items.some((i, k) => book.meta(reminderStateKey(i.id)) !== seenStates[k])) rebuildList();
-    // A hidden item whose state was cleared on the other device comes back only through a rebuild
-    // (its id is not in the list to compare); once a minute is enough for that.
-    else if (++ticks % 40 === 0 && l.hidden > 0) rebuildList();
+    const day = source.today();
+    if (day !== today()) setToday(day);
+    const next = remindersFor(analysis, day, reminderStates(book));
+    setList((prev) => keepStable(prev, next));
+    setVersion((v) => v + 1);
+    resolveReady();
   };
-  let ticks = 0;
-  const timer = setInterval(poll, opts.pollMs ?? 1500);
+  const scheduleList = (ms = listDelay) => {
+    if (listTimer !== undefined) return;
+    listTimer = setTimeout(rebuild, ms);
+  };
 
-  const whenReady = source
-    ? source.whenReady.then(() => {
-        // The first list now (an update may already have set the analysis and only scheduled it).
-        if (!list()) compute();
-      })
-    : Promise.resolve();
+  const subs = [
+    source.onDidUpdate(() => scheduleList()),
+    // Reminder states (done, snoozed, dismissed) live in the book's meta map: ours and synced ones.
+    book.onDidChange((change) => {
+      if (analysis && change.meta.some((k) => k.startsWith(REMINDER_META))) scheduleList(0);
+    }),
+  ];
+  void source.whenReady.then(() => {
+    if (!list()) rebuild();
+  });
 
   return {
     list,
     today,
     whenReady,
-    analysis: () => (list(), analysis),
-    compute,
-    refresh: () => {
-      if (analysis) rebuildList();
+    analysis: () => (version(), analysis),
+    compute: () => {
+      if (source.analysis()) {
+        if (!list()) rebuild();
+      } else source.start();
     },
-    recompute: () => (source ? source.refreshNow() : compute()),
+    refresh: rebuild,
+    recompute: () => {
+      source.refreshNow();
+      rebuild();
+    },
     ...toDisposable(() => {
-      sub.dispose();
-      clearInterval(timer);
-      clearTimeout(fullTimer);
+      for (const s of subs) s.dispose();
       clearTimeout(listTimer);
     }),
   };

@@ -3,7 +3,7 @@
 // card), the items over the daily quota below, and the rules. Loaded on demand with the phone
 // parser (libphonenumber) it uses for WhatsApp links, so neither is in the app's first load.
 
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { writeShopSettings, readShopSettings, dayToIso, type ReminderItem, type ReminderRules } from '../../core/index';
 import { normalizePhone } from '../../io/map/convert';
 import { useServices } from '../../ui/services';
@@ -25,6 +25,8 @@ export function RemindersView(props: { actions: ReminderActions }): JSX.Element 
   // each item builds its contact links (phone parsing).
   const [shown, setShown] = createSignal(PAGE);
   const [laterOpen, setLaterOpen] = createSignal(false);
+  // A tab restored at start (or opened before the analysis ran) needs the list now.
+  onMount(() => store.compute());
   return (
     <div class="wb-page rm-view" data-editor-kind="reminders">
       <div class="wb-page-inner rm-inner">
@@ -243,8 +245,15 @@ function Rules(props: { onSaved: () => void }): JSX.Element {
     </label>
   );
   return (
-    <details class="rm-rules" onToggle={(e) => e.currentTarget.open && reload()}>
-      <summary>
+    // The stored rules are read when the section opens: on the summary's click, which runs before
+    // the section opens and so before anything can be typed (the toggle event comes in a later task
+    // and would overwrite a value typed in between).
+    <details class="rm-rules">
+      <summary
+        onClick={(e) => {
+          if (!(e.currentTarget.parentElement as HTMLDetailsElement).open) reload();
+        }}
+      >
         <Icon name="settings" size={18} />
         {t('reminders.rules')}
       </summary>

@@ -1,8 +1,9 @@
 // The reminders feature's manifest: the Reminders tab and its activity-bar entry, "Reminders: Open
 // Today's List", "Reminders: Export Calendar (.ics)", "Reminders: Schedule Next Contact…", the
-// status-bar count and the app icon badge. Today's list is computed once the book is loaded (when
-// the page is idle) and kept current; on the first start of a day with items, the tab opens by
-// itself (the day it last did is remembered in the device store). The tab's view loads on demand.
+// status-bar count and the app icon badge. Today's list comes from the app's one analysis (ready a
+// little after the first paint, at once when the Reminders tab asks) and is kept current; on the
+// first start of a day with items, the tab opens by itself once that list is there (the day it last
+// did is remembered in the device store). The tab's view loads on demand.
 
 import { createEffect, createRoot, createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import { todayIso } from '../../base/date';
@@ -56,20 +57,24 @@ type Dialog = { kind: 'done'; item: ReminderItem; channel?: Channel } | { kind: 
 export function registerRemindersContribution(
   services: Services,
   wb: Workbench,
-  deps: { whenLoaded: Promise<unknown>; analysis?: AnalysisSource },
+  deps: {
+    whenLoaded: Promise<unknown>;
+    analysis: AnalysisSource;
+    /** The workbench is on screen with its saved tabs restored (the start-of-day check waits for it). */
+    whenStarted?: Promise<unknown>;
+  },
 ): Disposable {
   const { book, commands, i18n, deviceStore } = services;
   const store = new DisposableStore();
-  const reminders = makeRemindersStore(book, deps.analysis ? { source: deps.analysis } : {});
+  const reminders = makeRemindersStore(book, deps.analysis);
   store.add(reminders);
   const [dialog, setDialog] = createSignal<Dialog | undefined>();
   const nameOf = (row: RowId) => {
     const a = reminders.analysis();
     return a ? customerLabel(a, row, i18n.t('customers.unnamed')) : valueToText(book.sheet('customers').get(row, 'name')) || i18n.t('customers.unnamed');
   };
-  const ensureComputed = () => {
-    if (!reminders.list()) reminders.compute();
-  };
+  /** The list is needed on screen: ask the analysis not to wait for its usual start. */
+  const ensureComputed = () => reminders.compute();
   const rememberOpened = () => void deviceStore.set(OPENED_DAY_KEY, dayToIso(reminders.today())).catch(() => undefined);
   const open = () => {
     wb.openEditor(REMINDERS_EDITOR);
@@ -169,6 +174,7 @@ export function registerRemindersContribution(
       when: '!staffMode',
       run: async () => {
         ensureComputed();
+        await reminders.whenReady;
         const a = reminders.analysis();
         if (!a) return;
         const events = calendarEvents(a, reminders.today(), { t: i18n.t, unnamed: i18n.t('customers.unnamed') });
@@ -216,12 +222,22 @@ export function registerRemindersContribution(
 
   let disposed = false;
   store.add(toDisposable(() => (disposed = true)));
-  void deps.whenLoaded.then(() =>
+  // The start of the day: once the workbench shows its restored tabs and the analysis has run (never
+  // ahead of the first screen; on a big book that is a few seconds in). The tab opens only if the
+  // owner has not started working meanwhile: no edit or import of theirs, no other tab opened.
+  // Otherwise it would pop up in the middle of what they are doing (an import's preview, a sale).
+  let ownerActed = false;
+  store.add(
+    book.onDidChange((c) => {
+      if (c.origin === 'local' || c.origin === 'import') ownerActed = true;
+    }),
+  );
+  void (deps.whenStarted ?? deps.whenLoaded).then(() =>
     whenIdle(async () => {
       if (disposed) return;
-      ensureComputed();
+      const activeAtStart = wb.state.snapshot.active;
       await reminders.whenReady;
-      if (disposed) return;
+      if (disposed || ownerActed || wb.state.snapshot.active !== activeAtStart) return;
       const n = count();
       const day = dayToIso(reminders.today());
       const opened = await deviceStore.get<unknown>(OPENED_DAY_KEY).catch(() => undefined);

@@ -3,7 +3,7 @@
 // main / regular / occasional with the Pareto curve, and the lifecycle stages. Also the grid tab of
 // one segment, and the side-bar list.
 
-import { createMemo, For, Show, type JSX } from 'solid-js';
+import { createMemo, For, onMount, Show, type JSX } from 'solid-js';
 import { lifecycleLabelKey, segmentLabelKey, valueClassLabelKey, type RowId, type Segment } from '../../core/index';
 import { Grid } from '../../ui/grid/grid';
 import { useServices } from '../../ui/services';
@@ -28,6 +28,8 @@ export function SegmentsView(props: { service: AnalysisService | undefined; open
   const t = (k: string, p?: Record<string, string | number>) => i18n.t(k, p);
   const model = useModel(props.service);
   const pct = (x: number) => percent(i18n.locale(), x);
+  // The tab shows nothing without the analysis: a tab restored at start asks for it now.
+  onMount(() => props.service?.start());
   return (
     <div class="wb-page sg-page" data-editor-kind="segments">
       <div class="wb-page-inner sg-inner">

@@ -19,6 +19,33 @@ describe('nextBirthday', () => {
   });
 });
 
+describe('birthdays in the list', () => {
+  // The list looks at every customer's birthday: edges of the lead days, 29 February, the new year.
+  const birthdays = (today: string, lead: number, born: Record<string, string>) => {
+    const settings = { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, birthdayLeadDays: lead } };
+    const a = new CustomerAnalysis(snap(Object.entries(born).map(([code, birthday]) => customer(code, { birthday }))), settings, d(today));
+    return remindersFor(a, d(today), none)
+      .today.filter((i) => i.kind === 'birthday')
+      .map((i) => [i.customer, i.reason.kind === 'birthday' ? i.reason.inDays : -1]);
+  };
+
+  it('takes the last lead day and not the day after, also across 29 February and the new year', () => {
+    expect(birthdays('2025-02-25', 3, { LEAP: '1992-02-29', MAR1: '1990-03-01', FEB28: '1990-02-28', FEB24: '1990-02-24' })).toEqual([
+      [asRowId('c-FEB28'), 3], // same day: by id
+      [asRowId('c-LEAP'), 3], // 28 February in 2025
+    ]);
+    expect(birthdays('2024-02-25', 4, { LEAP: '1992-02-29', MAR1: '1990-03-01' })).toEqual([
+      [asRowId('c-LEAP'), 4],
+    ]);
+    expect(birthdays('2025-12-30', 2, { JAN1: '1980-01-01', JAN2: '1980-01-02', DEC30: '1980-12-30' })).toEqual([
+      [asRowId('c-DEC30'), 0],
+      [asRowId('c-JAN1'), 2],
+    ]);
+    // A date that is no date (30 February, typed by hand) is never a birthday.
+    expect(birthdays('2025-02-27', 5, { BAD: '1990-02-30' })).toEqual([]);
+  });
+});
+
 describe('reminders', () => {
   const today = d('2025-06-01');
   const cs = [
