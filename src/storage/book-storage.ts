@@ -9,12 +9,14 @@ import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexed
 import * as Y from 'yjs';
 import { Emitter } from '../base/event';
 import { createBook, labelOrigin } from '../core/doc/book-doc';
-import type { Book } from '../core/index';
+import type { Book, WriteOrigin } from '../core/index';
 import { BOOK_DB_NAME, type BookStorage, type SaveStatus } from './types';
 
 export const COMPACT_AT = 100;
 /** Updates this big or bigger are stored in the task after their transaction (see below). */
 export const DEFER_WRITE_BYTES = 256 * 1024;
+/** Transactions of this origin (imports) are encoded for storage after their task (see below). */
+const BULK_ORIGIN: WriteOrigin = 'import';
 
 type Persistence = IndexeddbPersistence & {
   _dbsize: number;
@@ -63,9 +65,17 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   // wait behind it, so rows are stored in order; `flush` (and so "Saved") waits for it too. A tab
   // closed in that moment loses the whole import, never part of it (it is one update), and a
   // `pagehide` writes it at once.
+  //
+  // An import's transaction is not even encoded in its task: Yjs encodes a transaction for the
+  // 'update' listeners inside it (~90 ms of UTF-8 encoding for those 10.8 MB of rows). While nobody
+  // but us listens (no sync session open), our listeners step aside for the 'import' origin and the
+  // update is made later from the document itself (everything after the state before the import),
+  // in a task of its own, and written in the task after that.
   yDoc.off('update', persistence._storeUpdate);
   let trimTimer: ReturnType<typeof setTimeout> | undefined;
-  let queued: Uint8Array[] = [];
+  /** A row to write: its bytes, or the state before a transaction whose update is made later. */
+  type Queued = { bytes?: Uint8Array; since?: Map<number, number>; tr?: Y.Transaction };
+  let queued: Queued[] = [];
   let queuedTimer: ReturnType<typeof setTimeout> | undefined;
   let queuedWritten: Promise<void> | undefined;
   let resolveQueued: (() => void) | undefined;
@@ -82,10 +92,24 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
       trimTimer = setTimeout(() => void storeState(persistence, false), 1000);
     }
   };
-  const writeQueued = () => {
+  const encodeQueued = () => {
+    for (const q of queued) {
+      if (q.bytes) continue;
+      q.bytes = Y.encodeStateAsUpdate(yDoc, Y.encodeStateVector(q.since!));
+      q.since = q.tr = undefined;
+    }
+  };
+  /** `atOnce`: encode and write in this task (closing); otherwise a pending encode gets a task of its own. */
+  const writeQueued = (atOnce?: boolean) => {
     clearTimeout(queuedTimer);
     queuedTimer = undefined;
-    const rows = queued;
+    if (atOnce !== true && queued.some((q) => !q.bytes)) {
+      encodeQueued();
+      queuedTimer = setTimeout(writeQueued, 0);
+      return;
+    }
+    encodeQueued();
+    const rows = queued.map((q) => q.bytes!);
     const done = resolveQueued;
     queued = [];
     queuedWritten = undefined;
@@ -93,28 +117,37 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
     writeRows(rows);
     done?.();
   };
-  const storeUpdate = (update: Uint8Array, origin: unknown) => {
+  const enqueue = (q: Queued) => {
+    queued.push(q);
+    if (queuedTimer !== undefined) return;
+    queuedWritten = new Promise<void>((r) => (resolveQueued = r));
+    // Two paints later: not in the frame of the transaction's task, nor in the next one (where
+    // the import opens the grid); at the latest after 150 ms (a hidden tab paints nothing).
+    queuedTimer = setTimeout(writeQueued, 150);
+    const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+    raf?.(() =>
+      raf(() => {
+        if (queuedTimer !== undefined) {
+          clearTimeout(queuedTimer);
+          queuedTimer = setTimeout(writeQueued, 0);
+        }
+      }),
+    );
+  };
+  const storeUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction) => {
     if (!persistence.db || origin === persistence) return;
-    if (queued.length === 0 && update.byteLength < DEFER_WRITE_BYTES) return writeRows([update]);
-    queued.push(update);
-    if (queuedTimer === undefined) {
-      queuedWritten = new Promise<void>((r) => (resolveQueued = r));
-      // Two paints later: not in the frame of the transaction's task, nor in the next one (where
-      // the import opens the grid); at the latest after 150 ms (a hidden tab paints nothing).
-      queuedTimer = setTimeout(writeQueued, 150);
-      const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
-      raf?.(() =>
-        raf(() => {
-          if (queuedTimer !== undefined) {
-            clearTimeout(queuedTimer);
-            queuedTimer = setTimeout(writeQueued, 0);
-          }
-        }),
-      );
+    // A deferred transaction encoded after all (a listener came back before its update was made).
+    const late = tr && queued.find((q) => q.tr === tr);
+    if (late) {
+      late.bytes = update;
+      late.since = late.tr = undefined;
+      return;
     }
+    if (queued.length === 0 && update.byteLength < DEFER_WRITE_BYTES) return writeRows([update]);
+    enqueue({ bytes: update });
   };
   yDoc.on('update', storeUpdate);
-  const onPageHide = () => writeQueued();
+  const onPageHide = () => writeQueued(true);
   globalThis.addEventListener?.('pagehide', onPageHide);
 
   /** Resolves after every IndexedDB write queued before the call: a later read-only transaction on
@@ -137,7 +170,7 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
     );
 
   let writes = 0;
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+  const onUpdate = (_update: Uint8Array | undefined, origin: unknown) => {
     if (origin === persistence || status === 'loading') return;
     const mine = ++writes;
     setStatus('saving');
@@ -150,6 +183,40 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   };
   // Registered after the writer above, so the write transaction already exists.
   yDoc.on('update', onUpdate);
+
+  // The import's transaction, while our 'update' listeners stand aside (see above).
+  let bulk: Y.Transaction | undefined;
+  const listenersBack = () => {
+    if (!bulk) return;
+    bulk = undefined;
+    yDoc.on('update', storeUpdate);
+    yDoc.on('update', onUpdate);
+  };
+  const onBeforeTransaction = (tr: Y.Transaction) => {
+    // Any other transaction (even one started by an observer of the import's) is encoded as usual.
+    if (bulk) return listenersBack();
+    if (tr.origin !== BULK_ORIGIN || !persistence.db || status === 'loading') return;
+    const listeners = (yDoc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update');
+    if (listeners?.size !== 2 || !listeners.has(storeUpdate) || !listeners.has(onUpdate)) return; // a sync session needs the update now anyway
+    bulk = tr;
+    yDoc.off('update', storeUpdate);
+    yDoc.off('update', onUpdate);
+  };
+  const onAfterTransaction = (tr: Y.Transaction) => {
+    if (tr !== bulk) return;
+    const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
+    if (changed) enqueue({ since: new Map(tr.beforeState), tr });
+  };
+  // After the last cleanup: the import's update check is behind us.
+  const onAfterAll = () => {
+    if (!bulk) return;
+    const tr = bulk;
+    listenersBack();
+    if (queued.some((q) => q.tr === tr)) onUpdate(undefined, tr.origin);
+  };
+  yDoc.on('beforeTransaction', onBeforeTransaction);
+  yDoc.on('afterTransaction', onAfterTransaction);
+  yDoc.on('afterAllTransactions', onAfterAll);
 
   const whenLoaded = persistence.whenSynced.then(() => {
     book.ensureSchema();
@@ -169,7 +236,10 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
     onDidChangeStatus: statusEmitter.event,
     flush,
     dispose() {
-      writeQueued();
+      writeQueued(true);
+      yDoc.off('beforeTransaction', onBeforeTransaction);
+      yDoc.off('afterTransaction', onAfterTransaction);
+      yDoc.off('afterAllTransactions', onAfterAll);
       globalThis.removeEventListener?.('pagehide', onPageHide);
       yDoc.off('update', onUpdate);
       yDoc.off('update', storeUpdate);

@@ -4,7 +4,8 @@ import { addRows, setCells } from '../../src/core/ops/rows';
 import { writeShopSettings, readShopSettings } from '../../src/core/ops/shop-settings';
 import { isoToDay } from '../../src/core/analysis/days';
 import { asRowId } from '../../src/core/model/types';
-import { makeAnalysisService, type AnalysisUpdate } from '../../src/features/analysis/analysis-service';
+import { makeAnalysisService, splitChange, type AnalysisUpdate } from '../../src/features/analysis/analysis-service';
+import type { BookChange } from '../../src/core/model/types';
 import { COMPUTED_COLUMNS, computedValue, ensureComputedColumns } from '../../src/features/analysis/computed-columns';
 
 const TODAY = isoToDay('2024-06-30')!;
@@ -191,5 +192,83 @@ describe('computed columns', () => {
     expect(computedValue(s.analysis()!.row(carlos!), 'avgTicket', t)).toBeNull();
     expect(computedValue(s.analysis()!.row(asRowId('nope')), 'visits', t)).toBeNull();
     s.dispose();
+  });
+
+  describe('a big change (an import) is taken in pieces', () => {
+    it('splits a change per sheet and the customers in pieces, in order, the meta keys on the first only', () => {
+      const ids = Array.from({ length: 2500 }, (_, i) => asRowId(`r${i}`));
+      const change: BookChange = {
+        origin: 'import',
+        meta: ['x'],
+        sheets: [
+          { sheet: 'customers', rows: new Set(ids), rowsAddedOrRemoved: true, columns: false },
+          { sheet: 'purchases', rows: new Set([asRowId('p1')]), rowsAddedOrRemoved: true, columns: false },
+        ],
+      };
+      const parts = splitChange(change, 1000);
+      expect(parts.map((p) => p.sheets.map((s) => `${s.sheet}:${s.rows?.size}`).join())).toEqual(['customers:1000', 'customers:1000', 'customers:500', 'purchases:1']);
+      expect(parts.map((p) => p.meta)).toEqual([['x'], [], [], []]);
+      expect(parts.flatMap((p) => [...p.sheets[0]!.rows!]).slice(0, 2500)).toEqual(ids);
+      expect(parts.every((p) => p.origin === 'import' && p.sheets[0]!.rowsAddedOrRemoved)).toBe(true);
+      // A small change stays as it is.
+      const small: BookChange = { origin: 'local', meta: [], sheets: [{ sheet: 'customers', rows: new Set(ids.slice(0, 5)), rowsAddedOrRemoved: false, columns: false }] };
+      expect(splitChange(small, 1000)).toEqual([small]);
+    });
+
+    it('yields between pieces, announces one update at the end with every row, and takes a change made meanwhile after them', async () => {
+      const b = shop();
+      const slices: (() => void)[] = [];
+      const s = makeAnalysisService(b, { whenLoaded: Promise.resolve(), now: () => TODAY, idle, defer: (fn) => setTimeout(fn, 0), slice: (fn) => slices.push(fn), sliceBudgetMs: 0, fullDelayMs: 5, refreshDelayMs: 1000, pollMs: 1000 });
+      const updates: AnalysisUpdate[] = [];
+      s.onDidUpdate((u) => updates.push(u));
+      await s.whenReady;
+      const n = updates.length;
+      const rows = addRows(b, 'customers', Array.from({ length: 2500 }, (_, i) => ({ code: `N${i}`, name: `Nuevo ${i}` })), 'import');
+      await tick(0);
+      // The first piece is taken; the rest wait for their turn after a paint.
+      expect(slices.length).toBe(1);
+      expect(updates.length).toBe(n);
+      expect(s.analysis()!.row(rows[0]!)).toBeDefined();
+      expect(s.analysis()!.row(rows[2499]!)).toBeUndefined();
+      // A sale for one of the new customers, made while the pieces are under way, waits behind them.
+      addRows(b, 'purchases', [{ date: '2024-06-30', customer: 'N2400', amount: 80 }]);
+      await tick(0);
+      expect(updates.length).toBe(n);
+      while (slices.length) slices.shift()!();
+      expect(updates.length).toBe(n + 1);
+      const u = updates.at(-1)!;
+      expect(u.full).toBe(false);
+      expect(new Set(u.rows)).toEqual(new Set(rows));
+      expect(s.analysis()!.row(rows[2499]!)!.visits).toBe(0);
+      expect(s.analysis()!.row(rows[2400]!)!.totalSpent).toBe(80);
+      expect(s.analysis()!.row(rows[2400]!)!.visits).toBe(1);
+      s.dispose();
+    });
+
+    it('works out the problems of an import in slices too, a duplicate across slices included', async () => {
+      const b = shop();
+      const slices: (() => void)[] = [];
+      const s = makeAnalysisService(b, { whenLoaded: Promise.resolve(), now: () => TODAY, idle, defer: (fn) => setTimeout(fn, 0), slice: (fn) => slices.push(fn), sliceBudgetMs: 0, fullDelayMs: 5, refreshDelayMs: 1000, pollMs: 1000 });
+      await s.whenReady;
+      const run = async () => {
+        for (let i = 0; i < 50 && !slices.length; i++) await tick(20);
+        let n = 0;
+        while (slices.length) {
+          slices.shift()!();
+          n++;
+        }
+        return n;
+      };
+      const rows = addRows(b, 'customers', Array.from({ length: 1200 }, (_, i) => ({ code: `M${i}`, name: `Cliente ${i}`, phone: i === 0 || i === 1199 ? '699 111 222' : '' })), 'import');
+      await tick(0);
+      expect(await run()).toBeGreaterThan(0); // the analysis' pieces
+      await tick(300);
+      const ours = () => s.problems().find((p) => p.kind === 'duplicatePhone' && p.value === '699111222');
+      expect(ours()).toBeUndefined(); // its keys still in slices
+      expect(await run()).toBeGreaterThan(1);
+      const dup = ours();
+      expect(dup?.rows).toEqual([rows[0], rows[1199]]);
+      s.dispose();
+    });
   });
 });

@@ -3,6 +3,7 @@
 // the edits after it, and "Saved" waits for it; closing the storage writes it at once.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { addRows, setCells } from '../../src/core/index';
 import { DEFER_WRITE_BYTES, openBookStorage } from '../../src/storage/book-storage';
 
@@ -66,4 +67,106 @@ describe('storing an import', () => {
     again.dispose();
   });
 
+  describe('an import (origin "import") is encoded after its task', () => {
+    /** Whether anyone listened to 'update' when Yjs decided to encode each 'import' transaction. */
+    const watchEncoding = (s: Awaited<ReturnType<typeof reopen>>) => {
+      const seen: boolean[] = [];
+      const doc = s.persistence.doc as unknown as Y.Doc & { _observers: Map<string, Set<unknown>> };
+      doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+        if (tr.origin === 'import') seen.push(doc._observers.has('update'));
+      });
+      return seen;
+    };
+    const bigRows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ name: `${tag} ${i} ${'z'.repeat(200)}` }));
+
+    it('no encoding in the task; stored with the edit made right after it; Saved only then; all there after reload', async () => {
+      const name = freshName();
+      const s = await reopen(name);
+      const encodedInTask = watchEncoding(s);
+      const states: string[] = [];
+      s.onDidChangeStatus((st) => states.push(st));
+      const ids = addRows(s.book, 'customers', bigRows(1500, 'imp'), 'import');
+      // In the same task: an edit of one of the imported rows, and a new row.
+      setCells(s.book, 'customers', [{ row: ids[7]!, col: 'phone', value: '600000007' }]);
+      const [after] = addRows(s.book, 'customers', [{ name: 'después' }]);
+      expect(encodedInTask).toEqual([false]);
+      expect(states.at(-1)).toBe('saving');
+      await s.flush();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(states.at(-1)).toBe('saved');
+      s.dispose();
+      const again = await reopen(name);
+      const c = again.book.sheet('customers');
+      expect(c.liveRowIds().length).toBe(1501);
+      expect(c.get(ids[1499]!, 'name')).toMatch(/^imp 1499 /);
+      expect(c.get(ids[7]!, 'phone')).toBe('600000007');
+      expect(c.get(after!, 'name')).toBe('después');
+      again.dispose();
+    });
+
+    it('a small import is kept too, and closing right after it writes it at once', async () => {
+      const name = freshName();
+      const s = await reopen(name);
+      const encodedInTask = watchEncoding(s);
+      const [row] = addRows(s.book, 'customers', [{ name: 'Ana' }], 'import');
+      expect(encodedInTask).toEqual([false]);
+      s.dispose();
+      await new Promise((r) => setTimeout(r, 20));
+      const again = await reopen(name);
+      expect(again.book.sheet('customers').get(row!, 'name')).toBe('Ana');
+      again.dispose();
+    });
+
+    it('with another update listener (a sync session) the import is encoded in its task as before, and stored once', async () => {
+      const name = freshName();
+      const s = await reopen(name);
+      const encodedInTask = watchEncoding(s);
+      const sent: number[] = [];
+      const doc = s.persistence.doc;
+      const sync = (u: Uint8Array) => sent.push(u.byteLength);
+      doc.on('update', sync);
+      const adds: number[] = [];
+      const orig = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (this.name === 'updates') adds.push((value as Uint8Array).byteLength);
+        return orig.call(this, value, key);
+      };
+      try {
+        addRows(s.book, 'customers', bigRows(1500, 'sync'), 'import');
+        expect(encodedInTask).toEqual([true]);
+        expect(sent.length).toBe(1);
+        await s.flush();
+        expect(adds).toEqual(sent);
+      } finally {
+        IDBObjectStore.prototype.add = orig;
+        doc.off('update', sync);
+      }
+      s.dispose();
+      const again = await reopen(name);
+      expect(again.book.sheet('customers').liveRowIds().length).toBe(1500);
+      again.dispose();
+    });
+
+    it('a transaction started by an observer of the import is stored too', async () => {
+      const name = freshName();
+      const s = await reopen(name);
+      const doc = s.persistence.doc;
+      let once = true;
+      const follow = (tr: Y.Transaction) => {
+        if (tr.origin !== 'import' || !once) return;
+        once = false;
+        s.book.write('local', (w) => w.setMeta('after-import', 'yes'));
+      };
+      doc.on('afterTransaction', follow);
+      addRows(s.book, 'customers', bigRows(600, 'obs'), 'import');
+      doc.off('afterTransaction', follow);
+      expect(s.book.meta('after-import')).toBe('yes');
+      await s.flush();
+      s.dispose();
+      const again = await reopen(name);
+      expect(again.book.meta('after-import')).toBe('yes');
+      expect(again.book.sheet('customers').liveRowIds().length).toBe(600);
+      again.dispose();
+    });
+  });
 });

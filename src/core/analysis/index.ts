@@ -36,4 +36,4 @@ export {
   type ReminderReason,
   type ReminderState,
 } from './reminders';
-export { dataProblems, emailKey, nameKey, phoneKey, problemCount, problemLabelKey, type DataProblem, type ProblemKind } from './problems';
+export { CustomerProblems, dataProblems, emailKey, nameKey, phoneKey, problemCount, problemLabelKey, type DataProblem, type ProblemKind } from './problems';

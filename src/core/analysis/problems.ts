@@ -84,35 +84,61 @@ function keys(c: Customer): Keys {
   return k;
 }
 
-function groups(snapshot: Snapshot, keyOf: (c: Customer) => string | undefined): Map<string, RowId[]> {
-  const m = new Map<string, RowId[]>();
-  for (const c of snapshot.customers) {
-    const k = keyOf(c);
-    if (k === undefined) continue;
-    const g = m.get(k);
-    if (g) g.push(c.id);
-    else m.set(k, [c.id]);
+const addTo = (m: Map<string, RowId[]>, k: string | undefined, id: RowId) => {
+  if (k === undefined) return;
+  const g = m.get(k);
+  if (g) g.push(id);
+  else m.set(k, [id]);
+};
+
+/**
+ * The customer problems, gathered a range of customers at a time (the app does 50k in slices, with
+ * frames painted between them): `add` every customer once, in order, then `finish`.
+ */
+export class CustomerProblems {
+  private readonly phones = new Map<string, RowId[]>();
+  private readonly emails = new Map<string, RowId[]>();
+  private readonly names = new Map<string, RowId[]>();
+  private readonly codes = new Map<string, RowId[]>();
+  private readonly single: DataProblem[] = [];
+
+  add(customers: readonly Customer[], from = 0, to = customers.length): void {
+    for (let i = from; i < to; i++) {
+      const c = customers[i]!;
+      const k = keys(c);
+      addTo(this.phones, k.phone, c.id);
+      addTo(this.emails, k.email, c.id);
+      addTo(this.names, k.name, c.id);
+      addTo(this.codes, c.code || undefined, c.id);
+      if (k.badPhone) this.single.push({ kind: 'invalidPhone', sheet: 'customers', rows: [c.id], value: c.phone });
+      if (k.badEmail) this.single.push({ kind: 'invalidEmail', sheet: 'customers', rows: [c.id], value: c.email });
+      if (!c.name.trim()) this.single.push({ kind: 'missingName', sheet: 'customers', rows: [c.id] });
+    }
   }
-  return m;
+
+  /** The problems of every customer added, and those of `issues` (the purchases and contacts skipped). */
+  finish(issues: Snapshot['issues']): DataProblem[] {
+    const out: DataProblem[] = [];
+    const dup = (kind: ProblemKind, m: Map<string, RowId[]>) => {
+      for (const [value, rows] of m) if (rows.length > 1) out.push({ kind, sheet: 'customers', rows, value });
+    };
+    dup('duplicatePhone', this.phones);
+    dup('duplicateEmail', this.emails);
+    dup('similarName', this.names);
+    dup('duplicateCode', this.codes);
+    for (const p of this.single) out.push(p);
+    issueProblems(issues, out);
+    return out;
+  }
 }
 
 export function dataProblems(snapshot: Snapshot): DataProblem[] {
-  const out: DataProblem[] = [];
-  const dup = (kind: ProblemKind, m: Map<string, RowId[]>) => {
-    for (const [value, rows] of m) if (rows.length > 1) out.push({ kind, sheet: 'customers', rows, value });
-  };
-  dup('duplicatePhone', groups(snapshot, (c) => keys(c).phone));
-  dup('duplicateEmail', groups(snapshot, (c) => keys(c).email));
-  dup('similarName', groups(snapshot, (c) => keys(c).name));
-  const codes = groups(snapshot, (c) => c.code || undefined);
-  dup('duplicateCode', codes);
-  for (const c of snapshot.customers) {
-    const k = keys(c);
-    if (k.badPhone) out.push({ kind: 'invalidPhone', sheet: 'customers', rows: [c.id], value: c.phone });
-    if (k.badEmail) out.push({ kind: 'invalidEmail', sheet: 'customers', rows: [c.id], value: c.email });
-    if (!c.name.trim()) out.push({ kind: 'missingName', sheet: 'customers', rows: [c.id] });
-  }
-  const i = snapshot.issues;
+  const p = new CustomerProblems();
+  p.add(snapshot.customers);
+  return p.finish(snapshot.issues);
+}
+
+function issueProblems(i: Snapshot['issues'], out: DataProblem[]): void {
   const rowsProblem = (kind: ProblemKind, sheet: SheetId, rows: readonly RowId[]) => {
     if (rows.length) out.push({ kind, sheet, rows });
   };
@@ -120,7 +146,6 @@ export function dataProblems(snapshot: Snapshot): DataProblem[] {
   rowsProblem('purchaseBadDate', 'purchases', i.badDate);
   rowsProblem('purchaseUnknownCustomer', 'purchases', i.unknownCustomer);
   rowsProblem('contactBadDate', 'contacts', i.contactBadDate);
-  return out;
 }
 
 /** How many things need the owner's attention (the status bar count): one per problem. */

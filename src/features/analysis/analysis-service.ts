@@ -18,7 +18,7 @@ import {
   ANALYSIS_SETTINGS_KEY,
   analyzeBook,
   applyBookChange,
-  dataProblems,
+  CustomerProblems,
   isoToDay,
   type AnalysisSettings,
   type Book,
@@ -78,6 +78,10 @@ export type AnalysisServiceOptions = {
   readonly pollMs?: number;
   /** Runs `fn` in a task of its own after the current one (book changes are taken there). */
   readonly defer?: (fn: () => void) => void;
+  /** Runs the next slice of a big change in a later task, after the page could paint. */
+  readonly slice?: (fn: () => void) => void;
+  /** Main-thread time after which a big change yields to the page (default 8 ms). */
+  readonly sliceBudgetMs?: number;
 };
 
 const clockDay = (): Day => isoToDay(todayIso())!;
@@ -88,6 +92,15 @@ function measure(name: string, start: number): void {
     performance.measure(`clientela:analysis-${name}`, { start, end: performance.now() });
   } catch {
     // Node without User Timing details: nothing to record.
+  }
+}
+
+/** Like `measure`, for work done in several tasks: `ms` of it in all, the last part from `start`. */
+function measureMs(name: string, start: number, ms: number): void {
+  try {
+    performance.measure(`clientela:analysis-${name}`, { start, duration: ms });
+  } catch {
+    // as above
   }
 }
 
@@ -102,10 +115,50 @@ function deferDefault(fn: () => void): void {
   ch.port2.postMessage(undefined);
 }
 
+/** After the next frame (a hidden tab paints none: at the latest after 100 ms), in a task of its own. */
+function sliceDefault(fn: () => void): void {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  if (!raf) return void setTimeout(fn, 0);
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    deferDefault(fn);
+  };
+  const timer = setTimeout(go, 100);
+  raf(go);
+}
+
 function idleDefault(fn: () => void): void {
   const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   if (ric) ric(fn, { timeout: 1500 });
   else setTimeout(fn, 50);
+}
+
+/** A big change is taken in pieces of this many customer rows (below the whole-column read of
+ * `readCustomerRows`), each piece in a task of its own once the last took this long. */
+const SLICE_ROWS = 1000;
+const SLICE_BUDGET_MS = 8;
+
+/** One change as several that apply the same, in order: one per sheet, the customers in pieces. */
+export function splitChange(change: BookChange, max = SLICE_ROWS): BookChange[] {
+  if (!change.sheets.some((sc) => sc.sheet === 'customers' && (sc.rows?.size ?? 0) > max)) return [change];
+  const out: BookChange[] = [];
+  let meta = change.meta;
+  const push = (sc: BookChange['sheets'][number]) => {
+    out.push({ origin: change.origin, meta, sheets: [sc] });
+    meta = [];
+  };
+  for (const sc of change.sheets) {
+    if (sc.sheet !== 'customers' || !sc.rows || sc.rows.size <= max) {
+      push(sc);
+      continue;
+    }
+    const ids = [...sc.rows];
+    for (let i = 0; i < ids.length; i += max) push({ ...sc, rows: new Set(ids.slice(i, i + max)) });
+  }
+  return out;
 }
 
 /** A sheet change that only touched columns (a resize, a rename, a hidden column) changes no figure. */
@@ -115,6 +168,8 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
   const now = opts.now ?? clockDay;
   const idle = opts.idle ?? idleDefault;
   const defer = opts.defer ?? deferDefault;
+  const nextSlice = opts.slice ?? sliceDefault;
+  const sliceBudget = opts.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const fullDelay = opts.fullDelayMs ?? 300;
   const refreshDelay = opts.refreshDelayMs ?? 1500;
   const store = new DisposableStore();
@@ -177,19 +232,39 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
     );
   };
   // Problems: the customers as the analysis keeps them (edits apply incrementally) and the purchase
-  // issues of the last full read. Cheap next to the analysis, but still done in idle time.
+  // issues of the last full read. In idle time, a slice of customers at a time with frames painted
+  // between (a customer's keys, its folded name and checked phone, take ~3 µs: 50k after an import).
+  let problemsRun = 0;
   const scheduleProblems = () => {
     clearTimeout(problemsTimer);
+    const run = ++problemsRun;
     problemsTimer = setTimeout(
       () =>
         idle(() => {
           const c = current;
-          if (disposed || !c) return;
-          const t0 = performance.now();
-          const customers = [];
+          if (disposed || !c || run !== problemsRun) return;
+          const customers: NonNullable<ReturnType<CustomerAnalysis['customer']>>[] = [];
           for (const id of c.analysis.rowIds()) customers.push(c.analysis.customer(id)!);
-          setProblems(dataProblems({ customers, purchases: [], contacts: [], issues: c.snapshot.issues }));
-          measure('problems', t0);
+          const found = new CustomerProblems();
+          let next = 0;
+          let busy = 0;
+          const step = () => {
+            // A newer run (the customers changed again) does it all over.
+            if (disposed || run !== problemsRun) return;
+            const t0 = performance.now();
+            do {
+              const to = Math.min(next + 500, customers.length);
+              found.add(customers, next, to);
+              next = to;
+            } while (next < customers.length && performance.now() - t0 < sliceBudget);
+            if (next < customers.length) {
+              busy += performance.now() - t0;
+              return nextSlice(step);
+            }
+            setProblems(found.finish(c.snapshot.issues));
+            measureMs('problems', t0, busy + performance.now() - t0);
+          };
+          step();
         }),
       250,
     );
@@ -198,29 +273,49 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
   // Book changes: queued in the change's task (nothing else happens there: an import's commit must
   // stay short), then taken together in a task of their own. Several changes in a row (a paste, a
   // sync burst) make one update. Each is still applied in order, as `applyBookChange` reads the rows
-  // as they are now: a sale added and then edited before we look goes to the full compute.
+  // as they are now: a sale added and then edited before we look goes to the full compute. A big
+  // change (an import's 50k customers: ~150 ms in one go) is taken in pieces, a task each, with the
+  // frames painted between them; the update is announced once, after the last piece.
+  // While a take is under way the queue is not empty, and a change queued then waits its turn.
+  let taken: { rows: Set<RowId>; customers: boolean; applied: boolean; ms: number } | undefined;
   const take = () => {
-    const changes = queue;
-    queue = [];
     const a = current?.analysis;
-    if (disposed || !a || fullTimer !== undefined || changes.length === 0) return;
+    if (disposed || !a || fullTimer !== undefined || queue.length === 0) {
+      queue = [];
+      taken = undefined;
+      return;
+    }
     const t0 = performance.now();
-    const rows = new Set<RowId>();
-    let customers = false;
-    let applied = false;
-    for (const change of changes) {
+    const acc = (taken ??= { rows: new Set<RowId>(), customers: false, applied: false, ms: 0 });
+    const toFull = (delay?: number) => {
+      queue = [];
+      taken = undefined;
+      scheduleFull(delay);
+    };
+    while (queue.length > 0) {
+      const change = queue.shift()!;
       // New rules (unless a compute already read them: "Save rules" here computes at once).
-      if (change.meta.includes(ANALYSIS_SETTINGS_KEY) && book.meta(ANALYSIS_SETTINGS_KEY) !== settingsRaw) return scheduleFull(0);
+      if (change.meta.includes(ANALYSIS_SETTINGS_KEY) && book.meta(ANALYSIS_SETTINGS_KEY) !== settingsRaw) return toFull(0);
       const sheets = change.sheets.filter((s) => !onlyColumns(s));
       if (sheets.length === 0) continue;
-      const r = applyBookChange(a, book, { ...change, sheets });
-      if (r.full) return scheduleFull();
-      applied = true;
-      for (const id of r.rows) rows.add(id);
-      if (sheets.some((x) => x.sheet === 'customers')) customers = true;
+      const pieces = splitChange({ ...change, sheets });
+      if (pieces.length > 1) {
+        queue.unshift(...pieces);
+        continue;
+      }
+      const r = applyBookChange(a, book, pieces[0]!);
+      if (r.full) return toFull();
+      acc.applied = true;
+      for (const id of r.rows) acc.rows.add(id);
+      if (sheets.some((x) => x.sheet === 'customers')) acc.customers = true;
+      if (queue.length > 0 && performance.now() - t0 >= sliceBudget) {
+        acc.ms += performance.now() - t0;
+        return nextSlice(take);
+      }
     }
-    if (!applied) return;
-    bump({ full: false, rows: [...rows], ms: performance.now() - t0 }, customers);
+    taken = undefined;
+    if (!acc.applied) return;
+    bump({ full: false, rows: [...acc.rows], ms: acc.ms + performance.now() - t0 }, acc.customers);
     if (a.stale) scheduleRefresh();
   };
   store.add(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataProblems, nameKey, phoneKey } from '../../../src/core/analysis/problems';
+import { CustomerProblems, dataProblems, nameKey, phoneKey } from '../../../src/core/analysis/problems';
 import { readSnapshot } from '../../../src/core/analysis/snapshot';
 import { bookWith } from './helpers';
 
@@ -37,5 +37,22 @@ describe('data problems', () => {
     expect(by('purchaseUnknownCustomer')[0]!.rows).toHaveLength(1);
     expect(by('purchaseBadAmount')[0]!.sheet).toBe('purchases');
     expect(dataProblems(readSnapshot(bookWith([])))).toEqual([]);
+  });
+
+  it('gathered a range at a time (as the app does in slices), finds the same problems as in one go', () => {
+    const rows = Array.from({ length: 23 }, (_, i) => ({
+      code: String(i % 10 === 9 ? 1 : i),
+      name: i % 7 === 0 ? 'Ana  Pérez' : i === 5 ? '' : `Cliente ${i}`,
+      phone: i % 6 === 0 ? '600 100 200' : i === 4 ? 'llamar' : `6001${String(i).padStart(5, '0')}`,
+      email: i % 8 === 0 ? 'ana@tienda.es' : '',
+    }));
+    const snapshot = readSnapshot(bookWith(rows, [{ date: '2025-01-01', customer: 'zz', amount: 5 }]));
+    const whole = dataProblems(snapshot);
+    expect(new Set(whole.map((p) => p.kind))).toEqual(new Set(['duplicatePhone', 'duplicateEmail', 'similarName', 'duplicateCode', 'invalidPhone', 'missingName', 'purchaseUnknownCustomer']));
+    for (const step of [1, 4, 10]) {
+      const p = new CustomerProblems();
+      for (let i = 0; i < snapshot.customers.length; i += step) p.add(snapshot.customers, i, Math.min(i + step, snapshot.customers.length));
+      expect(p.finish(snapshot.issues)).toEqual(whole);
+    }
   });
 });
