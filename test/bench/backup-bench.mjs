@@ -13,10 +13,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { seedBook, withViteModule } from '../tools/book-seed.mjs';
-import { startServer } from '../../src/server/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
+import { openSeededApp, withViteModule } from '../tools/book-seed.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -26,25 +23,12 @@ const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 500_000);
 
 /** Saves a plain backup of `update` twice in the app; returns the results (also written to backup-results.json). */
 export async function runBackupBench({ dist = DIST, update, customers = CUSTOMERS, purchases = PURCHASES, log = (s) => console.log(`backup-bench: ${s}`) }) {
-  const bytes = update;
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    root: dist,
-    handlers: [
-      async (req, res, url) => {
-        if (url.pathname !== '/__backup-bench/book.bin') return false;
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-        res.end(Buffer.from(bytes));
-        return true;
-      },
-    ],
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const results = { date: new Date().toISOString(), customers, purchases, runs: [] };
-  try {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
-    await context.addInitScript(() => {
+  const app = await openSeededApp({
+    dist,
+    bytes: update,
+    contextOptions: { acceptDownloads: true },
+    initScript: () => {
       // A download, as on browsers without the File System Access picker (and no dialog to answer).
       delete window.showSaveFilePicker;
       window.__frames = [];
@@ -53,11 +37,10 @@ export async function runBackupBench({ dist = DIST, update, customers = CUSTOMER
           if (e.duration > 50)
             window.__frames.push({ at: e.startTime, ms: e.duration, scripts: (e.scripts ?? []).slice(0, 4).map((x) => `${x.invoker || x.invokerType} ${x.sourceFunctionName || ''} ${(x.sourceURL || '').split('/').pop()} ${Math.round(x.duration)}ms`) });
       }).observe({ type: 'long-animation-frame', buffered: true });
-    });
-    const page = await context.newPage();
-    await seedBook(page, { at: `${server.url}/favicon.svg`, url: '/__backup-bench/book.bin' });
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 180_000 });
+    },
+  });
+  try {
+    const { page } = app;
     await page.waitForTimeout(8000); // the analysis and the daily snapshot settle first
     for (let run = 0; run < 2; run++) {
       await page.keyboard.press('F1');
@@ -89,8 +72,7 @@ export async function runBackupBench({ dist = DIST, update, customers = CUSTOMER
     await writeFile(join(HERE, 'backup-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     return results;
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }
 

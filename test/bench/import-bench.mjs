@@ -332,6 +332,10 @@ function analyse(kind, bare, app, expectedRows) {
       atMs: round(f.start - t.select, 0),
       ms: round(f.ms, 0),
       blockingMs: round(f.blockingMs, 0),
+      // The frame's rendering (style, layout, paint) after its scripts, and the script time in it.
+      renderMs: f.renderStart ? round(f.start + f.ms - f.renderStart, 0) : null,
+      styleLayoutMs: f.styleAndLayoutStart ? round(f.start + f.ms - f.styleAndLayoutStart, 0) : null,
+      scriptMs: round(f.scripts.reduce((n, x) => n + x.ms, 0), 0),
       phase: phaseOf(f.start + f.ms / 2),
       scripts: f.scripts
         .filter((s) => s.ms >= 5)

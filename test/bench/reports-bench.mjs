@@ -8,17 +8,17 @@
 //
 // Used by test/bench/run.mjs (`runReportsBench`, skipped with BENCH_REPORTS=0); also runs alone:
 //   BENCH_DIST=/tmp/bench-dist node test/bench/reports-bench.mjs
-// Env: BENCH_DIST (default dist/), BENCH_CUSTOMERS, BENCH_PURCHASES. Writes
+// Env: BENCH_DIST (default dist/), BENCH_CUSTOMERS, BENCH_PURCHASES, BENCH_REPORTS_PROFILE=1 (also a
+// CPU profile of the Reports tab, written to the temp folder, its top functions printed). Writes
 // test/bench/reports-results.json. Reports only; exits non-zero only on a broken run.
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { seedBook, withViteModule } from '../tools/book-seed.mjs';
-import { startServer } from '../../src/server/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib.mjs';
+import { tmpdir } from 'node:os';
+import { openSeededApp, withViteModule } from '../tools/book-seed.mjs';
+import { summarizeProfile } from './import-profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -41,36 +41,30 @@ export async function runReportsBench({
   customers = Number(process.env.BENCH_CUSTOMERS ?? 50_000),
   purchases = Number(process.env.BENCH_PURCHASES ?? 500_000),
   log = (s) => console.log(`reports-bench: ${s}`),
+  profile = process.env.BENCH_REPORTS_PROFILE === '1',
 } = {}) {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const book = await withViteModule('/test/bench/reports-generate.ts', (m) => m.generateReportsBook(customers, purchases, today));
   log(`reports: book of ${customers.toLocaleString('en')} customers, ${purchases.toLocaleString('en')} purchases, ${(book.update.byteLength / 1e6).toFixed(1)} MB, generated in ${(book.ms / 1000).toFixed(1)} s`);
 
-  const bytes = book.update;
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    root: dist,
-    handlers: [
-      async (req, res, url) => {
-        if (url.pathname !== '/__reports-bench/book.bin') return false;
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-        res.end(Buffer.from(bytes));
-        return true;
-      },
-    ],
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  const results = { date: new Date().toISOString(), customers, purchases, targetMs: REPORTS_TARGET_MS, chromium: browser.version(), read: [], reports: {} };
+  const results = { date: new Date().toISOString(), customers, purchases, targetMs: REPORTS_TARGET_MS, read: [], reports: {} };
+  let app;
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-    await seedBook(page, { at: `${server.url}/favicon.svg`, url: '/__reports-bench/book.bin' });
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 180_000 });
+    app = await openSeededApp({ dist, bytes: book.update });
+    const { page } = app;
+    results.chromium = app.browser.version();
     const measures = (name) => page.evaluate((n) => performance.getEntriesByName(`clientela:reports:${n}`).map((e) => e.duration), name);
     const waitMeasure = async (name, count) => page.waitForFunction(([n, c]) => performance.getEntriesByName(`clientela:reports:${n}`).length >= c, [name, count], { timeout: 180_000 });
 
+    // BENCH_REPORTS_PROFILE=1: a CPU profile of opening the tab and of every report (the functions
+    // with the most self time are printed; a `--sourcemap` build names them as in src/).
+    const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.keyboard.press('F1');
     await page.getByRole('combobox').fill('Open Reports');
     await page.getByRole('option', { name: 'Reports: Open Reports', exact: true }).click();
@@ -88,13 +82,18 @@ export async function runReportsBench({
         seen[s] = (await measures(s)).length;
       }
     }
+    if (cdp) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      await writeFile(join(tmpdir(), 'reports-profile.cpuprofile'), JSON.stringify(cpu));
+      const top = await summarizeProfile(cpu, { baseURL: app.server.url });
+      log(`profile (${join(tmpdir(), 'reports-profile.cpuprofile')}), self time: ${top.selfByFunction.slice(0, 25).map((f) => `${f.what} ${f.ms} ms`).join('; ')}`);
+    }
     results.read = await measures('read');
     for (const s of Object.keys(REPORTS)) results.reports[s] = await measures(s);
   } catch (e) {
     results.error = String(e?.message ?? e);
   } finally {
-    await browser.close();
-    await server.close?.();
+    await app?.close();
   }
   await writeFile(join(HERE, 'reports-results.json'), JSON.stringify(results, null, 2) + '\n');
   const summary = [

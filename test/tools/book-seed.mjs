@@ -56,3 +56,44 @@ export async function seedBook(page, { at, url, base64 }) {
     { dbName: BOOK_DB_NAME, url, base64 },
   );
 }
+
+/**
+ * The built app in `dist`, served on loopback with the book `bytes` seeded into a fresh browser's
+ * IndexedDB, opened at 1024×768 and ready (`body[data-ready]`). `contextOptions` go to
+ * `browser.newContext`, `initScript` runs before the app's scripts. `close()` ends it all.
+ */
+export async function openSeededApp({ dist, bytes, contextOptions = {}, initScript }) {
+  const { chromium } = await import('playwright-core');
+  const { startServer } = await import('../../src/server/serve.mjs');
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../e2e/lib.mjs');
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    root: dist,
+    handlers: [
+      async (req, res, url) => {
+        if (url.pathname !== '/__seed/book.bin') return false;
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        res.end(Buffer.from(bytes));
+        return true;
+      },
+    ],
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await server.close?.();
+  };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...contextOptions });
+    if (initScript) await context.addInitScript(initScript);
+    const page = await context.newPage();
+    await seedBook(page, { at: `${server.url}/favicon.svg`, url: '/__seed/book.bin' });
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 180_000 });
+    return { server, browser, context, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

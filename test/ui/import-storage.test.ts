@@ -10,6 +10,17 @@ import { DEFER_WRITE_BYTES, openBookStorage } from '../../src/storage/book-stora
 let n = 0;
 const freshName = () => `import-storage-${++n}-${Math.random()}`;
 
+/** Records the size of every row added to the book's 'updates' store until `restore()`. */
+function spyAdds() {
+  const adds: number[] = [];
+  const orig = IDBObjectStore.prototype.add;
+  IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    if (this.name === 'updates') adds.push((value as Uint8Array).byteLength);
+    return orig.call(this, value, key);
+  };
+  return { adds, restore: () => (IDBObjectStore.prototype.add = orig) };
+}
+
 async function reopen(name: string) {
   const s = openBookStorage({ name, persist: false, idle: (fn) => fn() });
   await s.whenLoaded;
@@ -20,12 +31,7 @@ describe('storing an import', () => {
   it('stores a big update after its task, in order with the edits after it, and says Saved only then', async () => {
     const name = freshName();
     const s = await reopen(name);
-    const adds: number[] = [];
-    const orig = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (this.name === 'updates') adds.push((value as Uint8Array).byteLength);
-      return orig.call(this, value, key);
-    };
+    const { adds, restore } = spyAdds();
     try {
       const states: string[] = [];
       s.onDidChangeStatus((st) => states.push(st));
@@ -52,7 +58,7 @@ describe('storing an import', () => {
       expect(again.book.sheet('customers').get(small!, 'phone')).toBe('600111222');
       again.dispose();
     } finally {
-      IDBObjectStore.prototype.add = orig;
+      restore();
     }
   });
 
@@ -125,12 +131,7 @@ describe('storing an import', () => {
       const doc = s.persistence.doc;
       const sync = (u: Uint8Array) => sent.push(u.byteLength);
       doc.on('update', sync);
-      const adds: number[] = [];
-      const orig = IDBObjectStore.prototype.add;
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-        if (this.name === 'updates') adds.push((value as Uint8Array).byteLength);
-        return orig.call(this, value, key);
-      };
+      const { adds, restore } = spyAdds();
       try {
         addRows(s.book, 'customers', bigRows(1500, 'sync'), 'import');
         expect(encodedInTask).toEqual([true]);
@@ -138,7 +139,7 @@ describe('storing an import', () => {
         await s.flush();
         expect(adds).toEqual(sent);
       } finally {
-        IDBObjectStore.prototype.add = orig;
+        restore();
         doc.off('update', sync);
       }
       s.dispose();
