@@ -17,7 +17,8 @@
 // Env: BENCH_IMPORT_ROWS (50000), BENCH_IMPORT_FORMATS (xlsx,csv), BENCH_IMPORT_PROFILE=1 (also
 // records a CPU profile of each app import and prints where the main thread spent its time; with a
 // build made with `--sourcemap` the functions are named as in src/), BENCH_IMPORT_PROFILE_DIR (also
-// writes the raw .cpuprofile files there, for DevTools).
+// writes the raw .cpuprofile files there, for DevTools), BENCH_IMPORT_TRACE (a folder: writes a
+// Chromium trace of each app import there; test/bench/trace-tasks.mjs lists its long tasks).
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -265,6 +266,14 @@ async function appImport({ baseURL, file, expectedRows, profile: wantProfile }) 
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // BENCH_IMPORT_TRACE=dir: a Chromium trace of the import (devtools.timeline), for DevTools'
+    // Performance panel or test/bench/trace-tasks.mjs (the main thread's long tasks and what ran in them).
+    const traceDir = process.env.BENCH_IMPORT_TRACE;
+    let tracer;
+    if (traceDir) {
+      tracer = await context.newCDPSession(page);
+      await tracer.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReturnAsStream' });
+    }
     await input.setInputFiles(file.path);
     // Done: rows in the grid and painted, and the import's update committed to IndexedDB.
     await page.waitForFunction(
@@ -295,6 +304,20 @@ async function appImport({ baseURL, file, expectedRows, profile: wantProfile }) 
         reportAdded: document.querySelector('[data-count="add"] dd')?.textContent ?? null,
       };
     });
+    if (tracer) {
+      const done = new Promise((r) => tracer.once('Tracing.tracingComplete', r));
+      await tracer.send('Tracing.end');
+      const { stream } = await done;
+      const parts = [];
+      for (;;) {
+        const { data, eof, base64Encoded } = await tracer.send('IO.read', { handle: stream, size: 1 << 20 });
+        parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+        if (eof) break;
+      }
+      await tracer.send('IO.close', { handle: stream });
+      await writeFile(join(traceDir, `import-${file.name}.trace.json`), parts.join(''));
+      await tracer.detach().catch(() => undefined);
+    }
     let profileSummary;
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');

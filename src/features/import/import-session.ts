@@ -6,8 +6,9 @@ import { batch, createEffect, createMemo, createSignal, onCleanup, untrack, type
 import { SHEET_IDS, type Book, type Column, type SheetId } from '../../core/index';
 import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
 import { createBookVersion } from '../../ui/bindings/book';
+import { afterNextPaint, warmGlyphs } from '../../ui/warm-glyphs';
 import type { ImportEngine, Inferred, ParseJob, Planner, Suggestion, TransactionMapping, TransactionPlans } from './engine';
-import { ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
+import { PREVIEW_ROWS, ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
 import { hasCustomerColumn, txCounts, withTxRole } from './import-transactions';
 
 export type ImportPhase = 'idle' | 'parsing' | 'error' | 'ready' | 'done';
@@ -280,8 +281,11 @@ export function createImportSession(deps: SessionDeps): ImportSession {
     const p = untrack(planner);
     if (!p) return applySuggestion(engine.suggest(untrack(rows), untrack(bookColumns), untrack(targetSheet), opts), detectHeader, then);
     const gen = ++suggestGeneration;
+    // A new file's first suggestion draws the mapping step: after a frame, so that the fonts of its
+    // rows (`warmGlyphs` at the end of the parse) are loaded in a frame of their own.
+    const apply = (sug: Suggestion) => gen === suggestGeneration && applySuggestion(sug, detectHeader, then);
     p.suggest(untrack(sheetIndex), untrack(bookColumns), untrack(targetSheet), opts).then(
-      (sug) => gen === suggestGeneration && applySuggestion(sug, detectHeader, then),
+      (sug) => (detectHeader ? afterNextPaint(() => apply(sug)) : apply(sug)),
       (e) => gen === suggestGeneration && fail(e),
     );
   }
@@ -337,6 +341,8 @@ export function createImportSession(deps: SessionDeps): ImportSession {
         // A re-read (another encoding) keeps the sheet; a new file starts at its first sheet with rows.
         const keep = untrack(sheetIndex);
         const index = res.sheets[keep]?.rows.length ? keep : Math.max(0, res.sheets.findIndex((sh) => sh.rows.length > 0));
+        // The mapping step shows the first rows: their fonts are loaded in the frames before it.
+        warmGlyphs(previewTexts(res.sheets[index]?.rows ?? []));
         batch(() => {
           setResult(res);
           setSheetIndex(index);
@@ -564,4 +570,9 @@ export function createImportSession(deps: SessionDeps): ImportSession {
       });
     },
   };
+}
+
+/** The texts of the rows the mapping step shows first (title rows and header included). */
+function* previewTexts(rows: readonly RawRow[]): Generator<string> {
+  for (const row of rows.slice(0, PREVIEW_ROWS + 10)) for (const cell of row) if (typeof cell === 'string') yield cell;
 }
