@@ -133,7 +133,8 @@ async function start(root: HTMLElement): Promise<void> {
   });
   addEventListener('pagehide', () => {
     clearTimeout(saveTimer);
-    void deviceStore.set(TABS_KEY, wb.state.toSaved()).catch(() => undefined);
+    if (deviceStore.setNow) deviceStore.setNow(TABS_KEY, wb.state.toSaved());
+    else void deviceStore.set(TABS_KEY, wb.state.toSaved()).catch(() => undefined);
   });
 
   setReady(true);

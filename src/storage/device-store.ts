@@ -28,6 +28,19 @@ export function openDeviceStore(name = DEVICE_DB_NAME): DeviceStore & { close():
     async set(key, value) {
       await db.kv.put({ key, value });
     },
+    setNow(key, value) {
+      // A Dexie put here is left to auto-commit after the page is gone: on a reload right after a tab
+      // switch it was lost (the tab shown before the switch came back). A plain IndexedDB write,
+      // committed at once, is finished by the browser (as the book's own writer does).
+      if (!db.isOpen()) return void db.kv.put({ key, value }).catch(() => undefined);
+      try {
+        const tx = db.backendDB().transaction('kv', 'readwrite');
+        tx.objectStore('kv').put({ key, value } satisfies Entry);
+        tx.commit?.();
+      } catch {
+        // Device state is a convenience (see `get`).
+      }
+    },
     close: () => db.close(),
   };
 }

@@ -25,4 +25,9 @@ export interface BookStorage {
 export interface DeviceStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * `set` for a page that is going away (`pagehide`): the write is started and committed before this
+   * returns, so the browser finishes it after the page is gone. A `set` there is usually lost.
+   */
+  setNow?(key: string, value: unknown): void;
 }

@@ -47,6 +47,20 @@ export const tests = [
     },
   },
   {
+    name: 'tabs: a reload right after switching tabs brings back the tab last shown',
+    async run(t) {
+      await t.open('/');
+      const selectedTab = () => t.page.locator('[role="tab"][aria-selected="true"]').first().textContent();
+      for (const sheet of ['Purchases', 'Contacts']) {
+        await t.runCommand(`View: Show ${sheet}`, `Show ${sheet}`);
+        await waitFor(async () => (await selectedTab())?.includes(sheet), `${sheet} shown`);
+        // At once: the tabs are saved 150 ms after a switch, and when the page goes away.
+        await t.reload();
+        await waitFor(async () => (await selectedTab())?.includes(sheet), `${sheet} back after the reload`);
+      }
+    },
+  },
+  {
     name: 'palette: New Customer, type a name, reload, still there',
     async run(t) {
       await t.open('/');

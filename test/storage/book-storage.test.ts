@@ -72,6 +72,17 @@ describe('device store (Dexie)', () => {
     store.close();
   });
 
+  it('setNow (for pagehide) writes before it returns: a store closed right after has the value', async () => {
+    const name = `dev-${Math.random()}`;
+    const store = openDeviceStore(name);
+    await store.set('workbench:tabs', { tabs: [{ kind: 'sheet', id: 'customers' }], active: 'sheet:customers' });
+    store.setNow!('workbench:tabs', { tabs: [{ kind: 'import', id: '' }], active: 'import:' });
+    store.close();
+    const again = openDeviceStore(name);
+    expect(await again.get('workbench:tabs')).toEqual({ tabs: [{ kind: 'import', id: '' }], active: 'import:' });
+    again.close();
+  });
+
   it('memory store returns copies, not live objects', async () => {
     const store = memoryDeviceStore();
     const v = { a: 1 };

@@ -232,18 +232,30 @@ export function registerRemindersContribution(
       if (c.origin === 'local' || c.origin === 'import') ownerActed = true;
     }),
   );
-  void (deps.whenStarted ?? deps.whenLoaded).then(() =>
+  void (deps.whenStarted ?? deps.whenLoaded).then(() => {
+    if (disposed) return;
+    // A tab switch from the start on is the owner's. Watched from here, not looked at in the idle
+    // callback: that comes up to 1.5 s later on a busy tablet, and a sheet the owner had opened by
+    // then passed for the tab at start (the list then popped over it).
+    const activeAtStart = wb.state.snapshot.active;
+    const tabs = store.add(
+      wb.state.onDidChange((s) => {
+        if (s.active !== activeAtStart) ownerActed = true;
+      }),
+    );
     whenIdle(async () => {
-      if (disposed) return;
-      const activeAtStart = wb.state.snapshot.active;
-      await reminders.whenReady;
-      if (disposed || ownerActed || wb.state.snapshot.active !== activeAtStart) return;
-      const n = count();
-      const day = dayToIso(reminders.today());
-      const opened = await deviceStore.get<unknown>(OPENED_DAY_KEY).catch(() => undefined);
-      if (n > 0 && opened !== day) open();
-    }),
-  );
+      try {
+        await reminders.whenReady;
+        if (disposed || ownerActed) return;
+        const day = dayToIso(reminders.today());
+        const opened = await deviceStore.get<unknown>(OPENED_DAY_KEY).catch(() => undefined);
+        // Again after the read: the owner may have opened a tab while it ran.
+        if (!disposed && !ownerActed && count() > 0 && opened !== day) open();
+      } finally {
+        tabs.dispose();
+      }
+    });
+  });
   // A tablet left on overnight: the new day's list opens by itself too.
   let lastDay = reminders.today();
   createRoot((dispose) => {
