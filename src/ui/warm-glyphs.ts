@@ -36,20 +36,3 @@ export function warmGlyphs(texts: Iterable<string>): void {
   setTimeout(remove, 2000);
 }
 
-/**
- * Runs `fn` in a task after the next frame has been drawn (so what `warmGlyphs` put on the page was
- * laid out by then); without frames (a hidden tab, tests) after `fallbackMs` at the latest.
- */
-export function afterNextPaint(fn: () => void, fallbackMs = 100): void {
-  const raf = globalThis.requestAnimationFrame;
-  if (!raf) return void setTimeout(fn, 0);
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    fn();
-  };
-  const timer = setTimeout(run, fallbackMs);
-  raf(() => setTimeout(run, 0));
-}

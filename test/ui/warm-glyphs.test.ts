@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterNextPaint, glyphSample, warmGlyphs } from '../../src/ui/warm-glyphs';
+import { afterNextPaint } from '../../src/ui/after-paint';
+import { glyphSample, warmGlyphs } from '../../src/ui/warm-glyphs';
 
 describe('glyph warm-up', () => {
   it('samples each character beyond ASCII once, in order of appearance', () => {

@@ -13,6 +13,7 @@
 
 import { createSignal, type Accessor } from 'solid-js';
 import { todayIso } from '../../base/date';
+import { afterNextPaint } from '../../ui/after-paint';
 import { DisposableStore, Emitter, toDisposable, type Disposable, type Event } from '../../base/event';
 import {
   ANALYSIS_SETTINGS_KEY,
@@ -115,21 +116,6 @@ function deferDefault(fn: () => void): void {
   ch.port2.postMessage(undefined);
 }
 
-/** After the next frame (a hidden tab paints none: at the latest after 100 ms), in a task of its own. */
-function sliceDefault(fn: () => void): void {
-  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
-  if (!raf) return void setTimeout(fn, 0);
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    deferDefault(fn);
-  };
-  const timer = setTimeout(go, 100);
-  raf(go);
-}
-
 function idleDefault(fn: () => void): void {
   const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   if (ric) ric(fn, { timeout: 1500 });
@@ -168,7 +154,7 @@ export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): A
   const now = opts.now ?? clockDay;
   const idle = opts.idle ?? idleDefault;
   const defer = opts.defer ?? deferDefault;
-  const nextSlice = opts.slice ?? sliceDefault;
+  const nextSlice = opts.slice ?? afterNextPaint;
   const sliceBudget = opts.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const fullDelay = opts.fullDelayMs ?? 300;
   const refreshDelay = opts.refreshDelayMs ?? 1500;

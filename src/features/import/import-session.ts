@@ -6,7 +6,8 @@ import { batch, createEffect, createMemo, createSignal, onCleanup, untrack, type
 import { SHEET_IDS, type Book, type Column, type SheetId } from '../../core/index';
 import { ParseError, type ColumnTarget, type EncodingName, type ImportPlan, type ImportSettings, type MatchKey, type MergePolicy, type ParseResult, type RawRow } from '../../io/types';
 import { createBookVersion } from '../../ui/bindings/book';
-import { afterNextPaint, warmGlyphs } from '../../ui/warm-glyphs';
+import { afterNextPaint } from '../../ui/after-paint';
+import { warmGlyphs } from '../../ui/warm-glyphs';
 import type { ImportEngine, Inferred, ParseJob, Planner, Suggestion, TransactionMapping, TransactionPlans } from './engine';
 import { PREVIEW_ROWS, ambiguousExample, columnValues, samplesOf, type ImportReport } from './import-model';
 import { hasCustomerColumn, txCounts, withTxRole } from './import-transactions';
