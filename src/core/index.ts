@@ -9,7 +9,7 @@ export * from './ops/rows';
 export * from './ops/columns';
 export * from './ops/import';
 export type { BookStateInfo, StateCheck } from './doc/book-state';
-export { BOOK_ID_KEY, bookFromState, bookIdOf, checkBookState, encodeBookState, ensureBookId, mergeBookState, rowsEverAdded } from './doc/book-state';
+export { BOOK_ID_KEY, bookFromState, bookIdOf, checkBookState, encodeBookState, ensureBookId, hasAnyRow, mergeBookState, rowsEverAdded } from './doc/book-state';
 export * from './analysis/index';
 export { ensureBuiltInColumn, readShopSettings, resetShopSettings, writeShopSettings } from './ops/shop-settings';
 export { grantPoints, redeemPoints, type Redemption } from './ops/points';

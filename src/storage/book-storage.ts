@@ -195,7 +195,10 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   const onBeforeTransaction = (tr: Y.Transaction) => {
     // Any other transaction (even one started by an observer of the import's) is encoded as usual.
     if (bulk) return listenersBack();
-    if (tr.origin !== BULK_ORIGIN || !persistence.db || status === 'loading') return;
+    // What y-indexeddb reads from disk at start (the whole book: ~300 ms of encoding for 47 MB) was
+    // encoded for our listeners only for them to skip it: nothing to store, nothing to encode.
+    const fromDisk = tr.origin === persistence;
+    if (!fromDisk && (tr.origin !== BULK_ORIGIN || !persistence.db || status === 'loading')) return;
     const listeners = (yDoc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update');
     if (listeners?.size !== 2 || !listeners.has(storeUpdate) || !listeners.has(onUpdate)) return; // a sync session needs the update now anyway
     bulk = tr;
@@ -203,7 +206,7 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
     yDoc.off('update', onUpdate);
   };
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (tr !== bulk) return;
+    if (tr !== bulk || tr.origin === persistence) return;
     const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
     if (changed) enqueue({ since: new Map(tr.beforeState), tr });
   };

@@ -170,4 +170,28 @@ describe('storing an import', () => {
       again.dispose();
     });
   });
+
+  it('the book read from disk at start is not encoded again for our listeners, and edits after it are stored', async () => {
+    const name = freshName();
+    const s = await reopen(name);
+    const ids = addRows(s.book, 'customers', Array.from({ length: 300 }, (_, i) => ({ name: `Disco ${i}` })));
+    await s.flush();
+    s.dispose();
+    const again = openBookStorage({ name, persist: false, idle: (fn) => fn() });
+    const doc = again.persistence.doc as unknown as Y.Doc & { _observers: Map<string, Set<unknown>> };
+    const encodedAtLoad: boolean[] = [];
+    doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+      if (tr.origin === again.persistence) encodedAtLoad.push(doc._observers.has('update'));
+    });
+    await again.whenLoaded;
+    expect(encodedAtLoad).toEqual([false]);
+    expect(again.book.sheet('customers').get(ids[299]!, 'name')).toBe('Disco 299');
+    setCells(again.book, 'customers', [{ row: ids[0]!, col: 'phone', value: '611000111' }]);
+    await again.flush();
+    again.dispose();
+    const third = await reopen(name);
+    expect(third.book.sheet('customers').get(ids[0]!, 'phone')).toBe('611000111');
+    expect(third.book.sheet('customers').liveRowIds().length).toBe(300);
+    third.dispose();
+  });
 });

@@ -40,6 +40,11 @@ export function rowsEverAdded(book: Book, sheet: SheetId): number {
   return s.liveRowIds().length + s.trashRowIds().length;
 }
 
+/** Whether any sheet has (or had) a row: the customers first, so a normal start reads no other sheet. */
+export function hasAnyRow(book: Book): boolean {
+  return SHEET_IDS.some((s) => rowsEverAdded(book, s) > 0);
+}
+
 export function bookIdOf(book: Book): string | undefined {
   const id = book.meta(BOOK_ID_KEY);
   return typeof id === 'string' && id !== '' ? id : undefined;

@@ -10,6 +10,7 @@ import {
   encodeBookState,
   ensureBookId,
   mergeBookState,
+  hasAnyRow,
   rowsEverAdded,
   type Book,
   type SheetId,
@@ -107,7 +108,7 @@ export function makeBackupController(deps: BackupControllerDeps) {
   /** Whether to remind: the book has rows and no backup for `days` (counted from first use if none). */
   async function checkReminder(): Promise<boolean> {
     const t = now();
-    if (totalRows(countRows(book)) === 0) return setReminderDue(false);
+    if (!hasAnyRow(book)) return setReminderDue(false);
     let since = await deviceStore.get<number>(SINCE_KEY);
     if (typeof since !== 'number') await deviceStore.set(SINCE_KEY, (since = t)).catch(() => undefined);
     const days = (await deviceStore.get<number>(REMINDER_DAYS_KEY)) ?? DEFAULT_REMINDER_DAYS;

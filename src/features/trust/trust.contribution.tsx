@@ -6,7 +6,7 @@
 
 import { createSignal, Show, type JSX } from 'solid-js';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
-import { SHEET_IDS, rowsEverAdded, type Book } from '../../core/index';
+import { SHEET_IDS, hasAnyRow, rowsEverAdded, type Book } from '../../core/index';
 import { useServices, type Services } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
 import type { Workbench } from '../../ui/workbench/workbench-context';
@@ -56,13 +56,14 @@ export function registerTrustContribution(services: Services, wb: Workbench, dep
   // check cannot be fooled, and edits made meanwhile are not missed.
   store.add(
     book.onDidChange(() => {
-      if (wiped() && totalRows(book) > 0) setWiped(undefined);
+      if (wiped() && hasAnyRow(book)) setWiped(undefined);
       if (!wiped()) refreshMarker();
     }),
   );
   void deps.whenLoaded.then(async () => {
     const marker = await readMarker();
-    if (marker && marker.rows > 0 && totalRows(book) === 0) setWiped(marker);
+    // Only "is there any row": counting them all would read the 500k purchases before the first screen.
+    if (marker && marker.rows > 0 && !hasAnyRow(book)) setWiped(marker);
     else refreshMarker();
     if (isIosBrowserTab() && !(await deviceStore.get<boolean>(IOS_NOTE_KEY))) setIosNote(true);
   });

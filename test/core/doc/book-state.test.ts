@@ -9,6 +9,7 @@ import {
   checkBookState,
   encodeBookState,
   ensureBookId,
+  hasAnyRow,
   mergeBookState,
   setCells,
   trashRows,
@@ -31,6 +32,27 @@ describe('book state', () => {
     expect(copy.sheet('customers').liveRowIds()).toEqual(ids);
     expect(copy.sheet('customers').get(ids[0]!, 'phone')).toBe('600111222');
     expect(bookIdOf(copy)).toBe(id);
+  });
+
+  it('hasAnyRow: an empty book has none; a trashed row still counts; a normal start reads only the customers', () => {
+    const empty = createBook();
+    empty.ensureSchema();
+    expect(hasAnyRow(empty)).toBe(false);
+    const onlySales = createBook();
+    onlySales.ensureSchema();
+    addRows(onlySales, 'purchases', [{ date: '2024-01-01', amount: 5 }]);
+    expect(hasAnyRow(onlySales)).toBe(true);
+    const trashed = createBook();
+    trashed.ensureSchema();
+    trashRows(trashed, 'contacts', addRows(trashed, 'contacts', [{ date: '2024-01-01' }]));
+    expect(hasAnyRow(trashed)).toBe(true);
+    // With customers, the other sheets are not read (a state loaded fresh parses a sheet on first read).
+    const book = bookFromState(encodeBookState(seeded().book));
+    const read: string[] = [];
+    const sheet = book.sheet.bind(book);
+    book.sheet = (id) => (read.push(id), sheet(id));
+    expect(hasAnyRow(book)).toBe(true);
+    expect(read).toEqual(['customers']);
   });
 
   it('setting the id is not an undo step', () => {
