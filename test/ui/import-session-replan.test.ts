@@ -7,26 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { createBook } from '../../src/core/doc/book-doc';
 import { addRows } from '../../src/core/index';
 import type { ImportEngine } from '../../src/features/import/engine';
-import { liveEngine } from '../../src/features/import/engine-live';
 import { createImportSession } from '../../src/features/import/import-session';
-import { parseBytes } from '../../src/io/parse/parse-file';
-import type { ParseResult, RawRow } from '../../src/io/types';
+import { inProcessEngine } from './in-process-engine';
 
 describe('the import session re-plans on changes that matter', () => {
   it('ignores meta, computed columns and renames; follows rows and column types', async () => {
     let plans = 0;
     const engine: ImportEngine = {
-      ...liveEngine,
-      parse(file, fileName, opts) {
-        const promise = (async (): Promise<ParseResult> => {
-          const parsed = parseBytes(new Uint8Array(await file.arrayBuffer()), fileName, opts);
-          return { ...parsed, sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rows as readonly RawRow[] })) };
-        })();
-        return { promise, cancel() {} };
-      },
+      ...inProcessEngine,
       buildPlan(...args) {
         plans++;
-        return liveEngine.buildPlan(...args);
+        return inProcessEngine.buildPlan(...args);
       },
     };
     const book = createBook();

@@ -6,14 +6,11 @@ import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../../src/core/doc/book-doc';
 import { addRows } from '../../src/core/index';
-import type { ImportEngine } from '../../src/features/import/engine';
-import { liveEngine } from '../../src/features/import/engine-live';
+import { inProcessEngine } from './in-process-engine';
 import { reportTable, type ImportReport } from '../../src/features/import/import-model';
 import { createImportSession, type ImportSession } from '../../src/features/import/import-session';
 import { duplicateRoles, hasCustomerColumn, txCounts, txRoleOf, withTxRole } from '../../src/features/import/import-transactions';
-import { parseBytes } from '../../src/io/parse/parse-file';
 import type { TransactionMapping } from '../../src/io/map/transactions';
-import type { ParseResult, RawRow } from '../../src/io/types';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'sales-lines.csv');
 
@@ -104,17 +101,7 @@ describe('the report of customers plus purchases', () => {
   });
 });
 
-/** The live engine, but parsing in this process (no Worker in Node). */
-const engine: ImportEngine = {
-  ...liveEngine,
-  parse(file, fileName, opts) {
-    const promise = (async (): Promise<ParseResult> => {
-      const parsed = parseBytes(new Uint8Array(await file.arrayBuffer()), fileName, opts);
-      return { ...parsed, sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rows as readonly RawRow[] })) };
-    })();
-    return { promise, cancel() {} };
-  },
-};
+const engine = inProcessEngine;
 
 async function withSession(run: (s: ImportSession, book: ReturnType<typeof createBook>) => Promise<void>): Promise<void> {
   const book = createBook();

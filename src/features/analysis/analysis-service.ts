@@ -13,6 +13,7 @@
 
 import { createSignal, type Accessor } from 'solid-js';
 import { todayIso } from '../../base/date';
+import { afterCurrentTask } from '../../base/tasks';
 import { afterNextPaint } from '../../ui/after-paint';
 import { DisposableStore, Emitter, toDisposable, type Disposable, type Event } from '../../base/event';
 import {
@@ -89,11 +90,7 @@ const clockDay = (): Day => isoToDay(todayIso())!;
 
 /** A performance measure the benchmark reads (`clientela:analysis-*`); silently skipped where unsupported. */
 function measure(name: string, start: number): void {
-  try {
-    performance.measure(`clientela:analysis-${name}`, { start, end: performance.now() });
-  } catch {
-    // Node without User Timing details: nothing to record.
-  }
+  measureMs(name, start, performance.now() - start);
 }
 
 /** Like `measure`, for work done in several tasks: `ms` of it in all, the last part from `start`. */
@@ -101,19 +98,8 @@ function measureMs(name: string, start: number, ms: number): void {
   try {
     performance.measure(`clientela:analysis-${name}`, { start, duration: ms });
   } catch {
-    // as above
+    // Node without User Timing details: nothing to record.
   }
-}
-
-/** A task of its own, right after the current one (a message is not clamped like a nested timeout). */
-function deferDefault(fn: () => void): void {
-  if (typeof MessageChannel === 'undefined') return void setTimeout(fn, 0);
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => {
-    ch.port1.close();
-    fn();
-  };
-  ch.port2.postMessage(undefined);
 }
 
 function idleDefault(fn: () => void): void {
@@ -153,7 +139,7 @@ const onlyColumns = (s: BookChange['sheets'][number]): boolean => !!s.rows && s.
 export function makeAnalysisService(book: Book, opts: AnalysisServiceOptions): AnalysisService {
   const now = opts.now ?? clockDay;
   const idle = opts.idle ?? idleDefault;
-  const defer = opts.defer ?? deferDefault;
+  const defer = opts.defer ?? afterCurrentTask;
   const nextSlice = opts.slice ?? afterNextPaint;
   const sliceBudget = opts.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const fullDelay = opts.fullDelayMs ?? 300;

@@ -9,6 +9,7 @@
 // The queue starts filling as soon as the file is parsed (`speculate`): the columns that read as
 // phones go to the helper while this worker sends the rows to the page and suggests the mapping.
 
+import { nextTask } from '../../base/tasks';
 import type { Column } from '../../core/index';
 import { rawToText } from '../map/convert';
 import { classifyRow, detectHeader } from '../map/header';
@@ -174,7 +175,7 @@ export class PhonePool {
         this.queued.delete(this.queue[i]!);
       }
       this.lo = end;
-      await yieldToMessages();
+      await nextTask(); // lets the helper's answers in
     }
     if (this.inFlight.size > 0 && this.ok)
       await new Promise<void>((resolve) => {
@@ -195,18 +196,6 @@ export class PhonePool {
     }
     return { ok: this.ok, helped: this.helped - helpedBefore };
   }
-}
-
-/** Lets the helper's answers in: a message, not a timer (nested timers are clamped to 4 ms). */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
 }
 
 /**

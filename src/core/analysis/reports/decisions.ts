@@ -196,21 +196,6 @@ export function sortWholeNumbers(values: Float64Array): Float64Array {
   return out;
 }
 
-/** `scoreThresholds` of radix-sorted offsets from `min` (the thresholds as values again). */
-function offsetThresholds(sorted: Uint32Array, min: number): Float64Array {
-  const n = sorted.length;
-  const at = new Float64Array(6).fill(Infinity);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
-    const s = runScore(i, j, n);
-    for (let k = s; k >= 2 && at[k] === Infinity; k--) at[k] = sorted[i]! + min;
-    i = j + 1;
-  }
-  return at;
-}
-
 /** Segment of every (r, f, m) score triple, as an index into SEGMENTS: rfm.ts decides, once. */
 const SEGMENT_OF = (() => {
   const t = new Uint8Array(6 * 6 * 6);
@@ -237,9 +222,10 @@ function histogramScores(counts: Int32Array, n: number, score: Uint8Array): void
 
 /**
  * The smallest value reaching each score 2–5 (`quintileScores`' scores rise with the value, so
- * score(v) = 1 + the number of thresholds ≤ v); Infinity when no value reaches it. `sorted` ascending.
+ * score(v) = 1 + the number of thresholds ≤ v); Infinity when no value reaches it. `sorted` ascending;
+ * radix-sorted offsets from a minimum come with that minimum as `offset` (the thresholds are values again).
  */
-function scoreThresholds(sorted: Float64Array): Float64Array {
+function scoreThresholds(sorted: Float64Array | Uint32Array, offset = 0): Float64Array {
   const n = sorted.length;
   const at = new Float64Array(6).fill(Infinity);
   let i = 0;
@@ -247,7 +233,7 @@ function scoreThresholds(sorted: Float64Array): Float64Array {
     let j = i;
     while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
     const s = runScore(i, j, n);
-    for (let k = s; k >= 2 && at[k] === Infinity; k--) at[k] = sorted[i]!;
+    for (let k = s; k >= 2 && at[k] === Infinity; k--) at[k] = sorted[i]! + offset;
     i = j + 1;
   }
   return at;
@@ -295,7 +281,7 @@ function segmentCounts(s: Running, day: Day, firstDay: Day, scratch: Scratch): S
   const freqScore = new Uint8Array(freqCount.length);
   histogramScores(recCount, m, recScore);
   histogramScores(freqCount, m, freqScore);
-  const t = radixable(m, minMoney, maxMoney) ? offsetThresholds(radixOffsets(money, minMoney, maxMoney, scratch), minMoney) : scoreThresholds(Float64Array.from(money).sort());
+  const t = radixable(m, minMoney, maxMoney) ? scoreThresholds(radixOffsets(money, minMoney, maxMoney, scratch), minMoney) : scoreThresholds(Float64Array.from(money).sort());
   const bySegment = new Int32Array(SEGMENTS.length);
   for (let c = 0, k = 0; c < nc; c++)
     if (s.visits[c]! > 0) {
