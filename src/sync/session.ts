@@ -35,7 +35,8 @@ import type { PeerLink } from './link';
 
 export type DeviceInfo = { readonly id: string; readonly name: string };
 export type SessionStatus = 'handshaking' | 'syncing' | 'synced' | 'closed';
-export type SyncProblemKind = 'bad-frame' | 'bad-update' | 'protocol' | 'other-book';
+/** 'version': the other device speaks another sync protocol (another version of the app). */
+export type SyncProblemKind = 'bad-frame' | 'bad-update' | 'protocol' | 'other-book' | 'version';
 export type SyncProblem = { readonly kind: SyncProblemKind; readonly detail: string };
 export type SessionStats = { bytesSent: number; bytesReceived: number; updatesSent: number; updatesReceived: number };
 
@@ -97,7 +98,11 @@ export type SyncCompression = {
   inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array>;
 };
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2: books of schema 2 (chunks as bytes, src/core/doc/book-doc.ts), which a device of protocol 1
+ * cannot read; the two refuse each other before any edit is exchanged.
+ */
+export const PROTOCOL_VERSION = 2;
 /** Capability bits in the hello (appended after the book id; older peers ignore them). */
 const CAN_INFLATE = 1;
 export const RESYNC_MS = 10_000;
@@ -412,7 +417,7 @@ class Session implements PeerSession {
       const d = decoding.createDecoder(payload);
       version = decoding.readVarUint(d);
       if (version !== PROTOCOL_VERSION) {
-        this.refuse('protocol', `the other device speaks sync protocol ${version}, this one ${PROTOCOL_VERSION}`);
+        this.refuse('version', `the other device speaks sync protocol ${version}, this one ${PROTOCOL_VERSION}`);
         return;
       }
       id = decoding.readVarString(d);
@@ -516,7 +521,7 @@ class Session implements PeerSession {
     try {
       const d = decoding.createDecoder(payload);
       const k = decoding.readVarString(d);
-      if (k === 'other-book' || k === 'bad-frame' || k === 'bad-update') kind = k;
+      if (k === 'other-book' || k === 'bad-frame' || k === 'bad-update' || k === 'version') kind = k;
       detail = decoding.readVarString(d).slice(0, 200);
     } catch {
       // a bye we cannot read still ends the session

@@ -44,7 +44,7 @@ export type SyncSettings = {
   readonly iceServers: readonly RTCIceServer[];
 };
 
-export type SyncProblem = RoomProblem | 'bad-update' | 'other-book' | 'no-crypto' | 'no-webrtc';
+export type SyncProblem = RoomProblem | 'bad-update' | 'other-book' | 'other-version' | 'no-crypto' | 'no-webrtc';
 
 export type SyncState = {
   readonly local: DeviceInfo;
@@ -232,7 +232,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (!pairing) return link.close();
     const session = ensureHub(pairing).attach(link);
     remember(remote);
-    session.onDidProblem((p) => setProblem(p.kind === 'other-book' ? 'other-book' : 'bad-update'));
+    session.onDidProblem((p) => setProblem(p.kind === 'other-book' ? 'other-book' : p.kind === 'version' ? 'other-version' : 'bad-update'));
   };
 
   const closeLinks = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CHUNK_ROWS, createBook, yDocOf, type Book } from '../../src/core/doc/book-doc';
+import { CHUNK_ROWS, SCHEMA_VERSION, createBook, yDocOf, type Book } from '../../src/core/doc/book-doc';
 import { addColumn, addRows, restoreRows, setCells, trashRows } from '../../src/core/index';
 import type { RowId } from '../../src/core/index';
 
@@ -56,9 +56,53 @@ describe('book schema', () => {
     const book = createBook(yDoc);
     expect(book.schemaVersion).toBeUndefined();
     expect(book.ensureSchema()).toBe('created');
-    expect(book.schemaVersion).toBe(1);
+    expect(book.schemaVersion).toBe(SCHEMA_VERSION);
     expect(book.sheet('customers').columns().filter((c) => c.id === 'name')).toHaveLength(1);
     expect(book.sheet('customers').columns()).toHaveLength(11);
+  });
+
+  it('migrates a book of schema 1: its string chunks read as before, new chunks are bytes, both reload', () => {
+    // What schema 1 wrote: the default columns, chunks as JSON strings, a cell edit over one of them.
+    const old = createBook(new Y.Doc());
+    old.ensureSchema();
+    const yOld = yDocOf(old);
+    yOld.transact(() => {
+      yOld.getMap('meta').set('schemaVersion', 1);
+      yOld.getArray('customers:chunks').push([
+        JSON.stringify({ c: ['name', 'phone'], r: [['r1', 'José Núñez', '+34612345678'], ['r2', '张伟', null]] }),
+      ]);
+      yOld.getMap('customers:cells').set('r2/phone', '+8613800138000');
+    });
+    const book = createBook(new Y.Doc());
+    Y.applyUpdate(yDocOf(book), Y.encodeStateAsUpdate(yOld));
+    expect(book.schemaVersion).toBe(1);
+    expect(book.ensureSchema()).toBe('migrated');
+    expect(book.schemaVersion).toBe(2);
+    expect(book.canUndo()).toBe(false);
+    const [added] = addRows(book, 'customers', [{ name: 'Ana Pérez' }]);
+    const chunks = yDocOf(book).getArray('customers:chunks').toArray();
+    expect(chunks.map((c) => typeof c)).toEqual(['string', 'object']);
+    expect(chunks[1]).toBeInstanceOf(Uint8Array);
+    const again = createBook(new Y.Doc());
+    Y.applyUpdate(yDocOf(again), Y.encodeStateAsUpdate(yDocOf(book)));
+    const s = again.sheet('customers');
+    expect(s.liveRowIds()).toEqual(['r1', 'r2', added]);
+    expect(s.row('r1' as RowId)).toMatchObject({ name: 'José Núñez', phone: '+34612345678' });
+    expect(s.get('r2' as RowId, 'phone')).toBe('+8613800138000');
+    expect(s.get(added!, 'name')).toBe('Ana Pérez');
+    expect(again.ensureSchema()).toBe('current');
+  });
+
+  it('reads an entry that is not a chunk (damaged, foreign) as no rows and keeps the others', () => {
+    const book = createBook();
+    book.ensureSchema();
+    const [ana] = addRows(book, 'customers', [{ name: 'Ana' }]);
+    const y = yDocOf(book);
+    y.getArray('customers:chunks').push([new Uint8Array([0xff, 0xfe, 0x7b]), 42 as never, '{"c":["name"],"r":[["r9","Bea"]]}']);
+    const copy = createBook(new Y.Doc());
+    Y.applyUpdate(yDocOf(copy), Y.encodeStateAsUpdate(y));
+    expect(copy.sheet('customers').liveRowIds()).toEqual([ana, 'r9']);
+    expect(book.sheet('customers').liveRowIds()).toEqual([ana, 'r9']);
   });
 
   it('refuses to touch a book from a newer app version', () => {

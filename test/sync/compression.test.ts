@@ -10,7 +10,7 @@ import { addRows } from '../../src/core/index';
 import { deflate, inflate } from '../../src/sync/crypto';
 import { createMemoryLinkPair } from '../../src/sync/link';
 import { frameOf } from '../../src/sync/frames';
-import { createPeerSession, type PeerSession, type SyncCompression, type SyncProblem } from '../../src/sync/session';
+import { createPeerSession, PROTOCOL_VERSION, type PeerSession, type SyncCompression, type SyncProblem } from '../../src/sync/session';
 
 const compress: SyncCompression = { above: 64 * 1024, deflate: (b) => deflate(b), inflate: (b, max) => inflate(b, max) };
 const cleanups: (() => void)[] = [];
@@ -87,7 +87,7 @@ describe('compressed sync', () => {
     cleanups.push(() => sb.close());
     // A hand-made peer: hello (saying it can inflate), then garbage marked as deflated, then a real update.
     const hello = encoding.createEncoder();
-    encoding.writeVarUint(hello, 1);
+    encoding.writeVarUint(hello, PROTOCOL_VERSION);
     encoding.writeVarString(hello, 'X');
     encoding.writeVarString(hello, 'Hand-made');
     encoding.writeVarString(hello, 'cl-book');

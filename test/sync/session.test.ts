@@ -8,7 +8,7 @@ import { createBook, labelOrigin, yDocOf, type Book } from '../../src/core/doc/b
 import { addRows, setCells, type RowId } from '../../src/core/index';
 import { createMemoryLinkPair, type MemoryLink, type PeerLink } from '../../src/sync/link';
 import { frameOf, createReassembler, MAX_FRAME, readFrameHeader, FRAME_HEADER } from '../../src/sync/frames';
-import { createPeerSession, HIGH_WATER, type PeerSession, type SessionStatus, type SyncProblem } from '../../src/sync/session';
+import { createPeerSession, HIGH_WATER, PROTOCOL_VERSION, type PeerSession, type SessionStatus, type SyncProblem } from '../../src/sync/session';
 import { createSyncHub } from '../../src/sync/hub';
 import { VirtualTime } from './virtual-time';
 
@@ -81,7 +81,9 @@ const state = (d: Device) => Buffer.from(Y.encodeStateAsUpdate(d.yDoc));
  * docs may still differ in how structs were split and merged, so bytes are not compared). */
 const holdings = (d: Device) => {
   const types: Record<string, unknown> = {};
-  for (const [name, type] of d.yDoc.share) types[name] = type.toJSON();
+  // Byte chunks as text: a deep compare of typed arrays goes element by element (seconds for 1 MB).
+  const plain = (v: unknown): unknown => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : Array.isArray(v) ? v.map(plain) : v);
+  for (const [name, type] of d.yDoc.share) types[name] = plain(type.toJSON());
   return { sv: Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(d.yDoc))), types };
 };
 
@@ -224,6 +226,32 @@ describe('peer session', () => {
     expect(B.session.status).toBe('closed');
   });
 
+  it('a device of another sync protocol (another app version) is refused before any edit crosses, and told why', () => {
+    const time = new VirtualTime();
+    const a = device('a', 5);
+    const before = state(a);
+    const [la, lraw] = createMemoryLinkPair({ schedule: time.schedule });
+    const A = open(a, la, time);
+    const byes: { kind: string; detail: string }[] = [];
+    const r = createReassembler();
+    lraw.onDidReceive((bytes) => {
+      const m = r.push(bytes);
+      if (m && m.kind === 5) {
+        const d = decoding.createDecoder(m.payload);
+        byes.push({ kind: decoding.readVarString(d), detail: decoding.readVarString(d) });
+      }
+    });
+    const raw = rawPeer(lraw);
+    raw.hello(BOOK, PROTOCOL_VERSION - 1);
+    raw.update(Y.encodeStateAsUpdate(device('old', 3).yDoc));
+    time.advance(5000);
+    expect(A.problems.map((p) => p.kind)).toEqual(['version']);
+    expect(A.problems[0]!.detail).toBe(`the other device speaks sync protocol ${PROTOCOL_VERSION - 1}, this one ${PROTOCOL_VERSION}`);
+    expect(byes.map((b) => b.kind)).toEqual(['version']);
+    expect(A.session.status).toBe('closed');
+    expect(state(a).equals(before)).toBe(true);
+  });
+
   it('presence crosses the link and leaves with the session', () => {
     const time = new VirtualTime();
     const a = device('a');
@@ -358,9 +386,9 @@ function rawPeer(link: PeerLink) {
   });
   const send = (kind: number, payload: Uint8Array) => link.send(frameOf({ kind, id: ++id, payload }, 0));
   return {
-    hello(bookId: string) {
+    hello(bookId: string, version = PROTOCOL_VERSION) {
       const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, version);
       encoding.writeVarString(e, 'raw');
       encoding.writeVarString(e, 'Raw');
       encoding.writeVarString(e, bookId);

@@ -1,7 +1,7 @@
 // The book as bytes: encoding, checking and merging states (what backups and snapshots rely on).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBook, yDocOf } from '../../../src/core/doc/book-doc';
+import { SCHEMA_VERSION, createBook, yDocOf } from '../../../src/core/doc/book-doc';
 import {
   addRows,
   bookFromState,
@@ -66,7 +66,7 @@ describe('book state', () => {
     const { book } = seeded();
     trashRows(book, 'customers', [book.sheet('customers').liveRowIds()[0]!]);
     const check = checkBookState(encodeBookState(book));
-    expect(check).toMatchObject({ ok: true, info: { schemaVersion: 1, rows: { customers: 2, purchases: 0, contacts: 0 } } });
+    expect(check).toMatchObject({ ok: true, info: { schemaVersion: SCHEMA_VERSION, rows: { customers: 2, purchases: 0, contacts: 0 } } });
 
     expect(checkBookState(new Uint8Array([1, 2, 3, 4, 5]))).toEqual({ ok: false, reason: 'not-a-book' });
     expect(checkBookState(new TextEncoder().encode('PK\u0003\u0004 not yjs at all'))).toEqual({ ok: false, reason: 'not-a-book' });
