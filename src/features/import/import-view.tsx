@@ -5,9 +5,10 @@
 // plus their purchases (its own column roles and a plan per sheet, written in one step). Afterwards
 // the report stays here. File content is only ever text nodes.
 
-import { createSignal, For, Index, Show, type JSX } from 'solid-js';
+import { createSignal, For, Index, onMount, Show, type JSX } from 'solid-js';
 import { SHEET_IDS, type Column, type SheetId } from '../../core/index';
 import type { ColumnTarget, EncodingName, MatchKey, MergePolicy } from '../../io/types';
+import { afterNextPaint } from '../../ui/after-paint';
 import { useServices } from '../../ui/services';
 import { Icon } from '../../ui/workbench/icons';
 import type { FileColumn, ImportMode, ImportSession } from './import-session';
@@ -187,6 +188,11 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
     const used = result().encoding?.used;
     return used && !ENCODING_CHOICES.includes(used) ? [...ENCODING_CHOICES, used] : ENCODING_CHOICES;
   };
+  // Drawn one card per frame, top first: the whole step at once (a file preview, a select per column,
+  // the plan) was one 130–150 ms frame on a tablet-class CPU while the workers plan beside it.
+  const [drawn, setDrawn] = createSignal(1);
+  const drawNext = () => afterNextPaint(() => drawn() < 4 && (setDrawn(drawn() + 1), drawNext()));
+  onMount(drawNext);
   return (
     <>
       <section class="im-card" aria-labelledby="im-file-h">
@@ -273,99 +279,105 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
         <Preview session={s} />
       </section>
 
-      <section class="im-card" aria-labelledby="im-map-h">
-        <h2 id="im-map-h">{i18n.t('import.mapping')}</h2>
-        <Show when={s.transactionsAvailable()}>
-          <ModeChoice session={s} />
-        </Show>
-        <Show when={s.mode() === 'transactions'}>
-          <TxMapping session={s} />
-        </Show>
-        <Show when={s.mode() === 'rows'}>
-          <p class="im-muted">{i18n.t('import.mapping.lead')}</p>
-          <div class="im-fields">
-            <div class="im-field">
-              <label for="im-target-sheet">{i18n.t('import.targetSheet')}</label>
-              <select id="im-target-sheet" class="im-select" onChange={(e) => s.setTargetSheet(e.currentTarget.value as SheetId)}>
-                <For each={SHEET_IDS}>
-                  {(id) => (
-                    <option value={id} selected={id === s.targetSheet()}>
-                      {i18n.t(`sheet.${id}`)}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
-          </div>
-          <ul class="im-map-list">
-            <Index each={s.columns()}>{(col) => <MappingLine col={col()} session={s} />}</Index>
-          </ul>
-        </Show>
-      </section>
-
-      <section class="im-card" aria-labelledby="im-merge-h">
-        <h2 id="im-merge-h">{i18n.t('import.merge')}</h2>
-        <Show when={s.mode() === 'transactions'}>
-          <p class="im-muted im-tx-note">{i18n.t('import.tx.matchNote')}</p>
-        </Show>
-        <div class="im-fields">
-          <Show when={s.mode() === 'rows'}>
-            <div class="im-field">
-              <label for="im-match">{i18n.t('import.matchBy')}</label>
-              <select id="im-match" class="im-select" onChange={(e) => s.setMatchBy(e.currentTarget.value as MatchKey)}>
-                <For each={MATCH_KEYS}>
-                  {(k) => (
-                    <option value={k} selected={k === s.matchBy()}>
-                      {i18n.t(`import.matchBy.${k}`)}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
+      <Show when={drawn() >= 2}>
+        <section class="im-card" aria-labelledby="im-map-h">
+          <h2 id="im-map-h">{i18n.t('import.mapping')}</h2>
+          <Show when={s.transactionsAvailable()}>
+            <ModeChoice session={s} />
           </Show>
-          <div class="im-field">
-            <label for="im-policy">{i18n.t('import.policy')}</label>
-            <select
-              id="im-policy"
-              class="im-select"
-              disabled={s.mode() === 'rows' && s.matchBy() === 'none'}
-              aria-describedby="im-policy-hint"
-              onChange={(e) => s.setPolicy(e.currentTarget.value as MergePolicy)}
-            >
-              <For each={POLICIES}>
-                {(p) => (
-                  <option value={p} selected={p === s.policy()}>
-                    {i18n.t(`import.policy.${p}`)}
-                  </option>
-                )}
-              </For>
-            </select>
-            <span class="im-hint" id="im-policy-hint">
-              {s.mode() === 'rows' && s.matchBy() === 'none' ? i18n.t('import.policy.noneHint') : i18n.t(`import.policy.${s.policy()}.hint`)}
-            </span>
-          </div>
-        </div>
-        <Show when={s.ambiguous()}>
-          {(a) => (
-            <fieldset class="im-dates">
-              <legend>{i18n.t(a().count === 1 ? 'import.dates.ambiguous.one' : 'import.dates.ambiguous', { count: a().count, example: a().example })}</legend>
-              <div class="im-segments" role="radiogroup">
-                <label class="im-segment" classList={{ 'is-on': s.dayFirst() }}>
-                  <input type="radio" name="im-dayfirst" checked={s.dayFirst()} onChange={() => s.setDayFirst(true)} />
-                  {i18n.t('import.dates.dayFirst')}
-                </label>
-                <label class="im-segment" classList={{ 'is-on': !s.dayFirst() }}>
-                  <input type="radio" name="im-dayfirst" checked={!s.dayFirst()} onChange={() => s.setDayFirst(false)} />
-                  {i18n.t('import.dates.monthFirst')}
-                </label>
+          <Show when={s.mode() === 'transactions'}>
+            <TxMapping session={s} />
+          </Show>
+          <Show when={s.mode() === 'rows'}>
+            <p class="im-muted">{i18n.t('import.mapping.lead')}</p>
+            <div class="im-fields">
+              <div class="im-field">
+                <label for="im-target-sheet">{i18n.t('import.targetSheet')}</label>
+                <select id="im-target-sheet" class="im-select" onChange={(e) => s.setTargetSheet(e.currentTarget.value as SheetId)}>
+                  <For each={SHEET_IDS}>
+                    {(id) => (
+                      <option value={id} selected={id === s.targetSheet()}>
+                        {i18n.t(`sheet.${id}`)}
+                      </option>
+                    )}
+                  </For>
+                </select>
               </div>
-            </fieldset>
-          )}
-        </Show>
-      </section>
+            </div>
+            <ul class="im-map-list">
+              <Index each={s.columns()}>{(col) => <MappingLine col={col()} session={s} />}</Index>
+            </ul>
+          </Show>
+        </section>
+      </Show>
 
-      <Show when={s.mode() === 'rows'} fallback={<TxPlanPreview session={s} actions={props.actions} />}>
-        <PlanPreview session={s} actions={props.actions} />
+      <Show when={drawn() >= 3}>
+        <section class="im-card" aria-labelledby="im-merge-h">
+          <h2 id="im-merge-h">{i18n.t('import.merge')}</h2>
+          <Show when={s.mode() === 'transactions'}>
+            <p class="im-muted im-tx-note">{i18n.t('import.tx.matchNote')}</p>
+          </Show>
+          <div class="im-fields">
+            <Show when={s.mode() === 'rows'}>
+              <div class="im-field">
+                <label for="im-match">{i18n.t('import.matchBy')}</label>
+                <select id="im-match" class="im-select" onChange={(e) => s.setMatchBy(e.currentTarget.value as MatchKey)}>
+                  <For each={MATCH_KEYS}>
+                    {(k) => (
+                      <option value={k} selected={k === s.matchBy()}>
+                        {i18n.t(`import.matchBy.${k}`)}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </div>
+            </Show>
+            <div class="im-field">
+              <label for="im-policy">{i18n.t('import.policy')}</label>
+              <select
+                id="im-policy"
+                class="im-select"
+                disabled={s.mode() === 'rows' && s.matchBy() === 'none'}
+                aria-describedby="im-policy-hint"
+                onChange={(e) => s.setPolicy(e.currentTarget.value as MergePolicy)}
+              >
+                <For each={POLICIES}>
+                  {(p) => (
+                    <option value={p} selected={p === s.policy()}>
+                      {i18n.t(`import.policy.${p}`)}
+                    </option>
+                  )}
+                </For>
+              </select>
+              <span class="im-hint" id="im-policy-hint">
+                {s.mode() === 'rows' && s.matchBy() === 'none' ? i18n.t('import.policy.noneHint') : i18n.t(`import.policy.${s.policy()}.hint`)}
+              </span>
+            </div>
+          </div>
+          <Show when={s.ambiguous()}>
+            {(a) => (
+              <fieldset class="im-dates">
+                <legend>{i18n.t(a().count === 1 ? 'import.dates.ambiguous.one' : 'import.dates.ambiguous', { count: a().count, example: a().example })}</legend>
+                <div class="im-segments" role="radiogroup">
+                  <label class="im-segment" classList={{ 'is-on': s.dayFirst() }}>
+                    <input type="radio" name="im-dayfirst" checked={s.dayFirst()} onChange={() => s.setDayFirst(true)} />
+                    {i18n.t('import.dates.dayFirst')}
+                  </label>
+                  <label class="im-segment" classList={{ 'is-on': !s.dayFirst() }}>
+                    <input type="radio" name="im-dayfirst" checked={!s.dayFirst()} onChange={() => s.setDayFirst(false)} />
+                    {i18n.t('import.dates.monthFirst')}
+                  </label>
+                </div>
+              </fieldset>
+            )}
+          </Show>
+        </section>
+      </Show>
+
+      <Show when={drawn() >= 4}>
+        <Show when={s.mode() === 'rows'} fallback={<TxPlanPreview session={s} actions={props.actions} />}>
+          <PlanPreview session={s} actions={props.actions} />
+        </Show>
       </Show>
     </>
   );
