@@ -11,6 +11,7 @@ import { Emitter } from '../base/event';
 import { createBook, labelOrigin } from '../core/doc/book-doc';
 import type { Book, WriteOrigin } from '../core/index';
 import { BOOK_DB_NAME, type BookStorage, type SaveStatus } from './types';
+import { createWorkerWriter, type BigWriter } from './update-writer';
 
 export const COMPACT_AT = 100;
 /** Updates this big or bigger are stored in the task after their transaction (see below). */
@@ -30,6 +31,25 @@ export type BookStorageOptions = {
   readonly persist?: boolean;
   /** Schedules the start-up compaction; tests pass an immediate one. */
   readonly idle?: (fn: () => void) => void;
+  /** Writes big rows off the main thread; by default a worker where there are workers, none in
+   * Node. `null`: always write on the main thread. */
+  readonly bigWriter?: BigWriter | null;
+};
+
+let sharedWriter: BigWriter | undefined | null = null;
+/** One writer (one worker) for the page's life, made on first use. */
+const defaultBigWriter = (): BigWriter | undefined => {
+  if (sharedWriter === null) sharedWriter = createWorkerWriter();
+  return sharedWriter;
+};
+
+/** Tells the page (and the import benchmark) that a queued write has committed, here or in the worker. */
+const markStored = (bytes: number, started: number | undefined) => {
+  try {
+    globalThis.performance?.mark?.('clientela:stored', { detail: { bytes, started } });
+  } catch {
+    // no user timing here
+  }
 };
 
 const defaultIdle = (fn: () => void) => {
@@ -71,56 +91,139 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   // but us listens (no sync session open), our listeners step aside for the 'import' origin and the
   // update is made later from the document itself (everything after the state before the import),
   // in a task of its own, and written in the task after that.
+  //
+  // The big rows are then added to IndexedDB by a worker (update-writer.ts): `store.add` of 10.8 MB
+  // costs the calling thread 20-115 ms of cloning and value wrapping in Chromium. The page moves the
+  // bytes it owns (its own encode) and copies those Yjs may have handed to other listeners too.
+  // "Saved" waits for the worker's transaction; edits made meanwhile wait behind it; if the worker
+  // fails, the same content is written here instead (its rows, or, when they were moved, the
+  // document's changes since the first queued transaction: a superset, harmless twice). `pagehide`
+  // and `dispose` still write everything at once on this thread: a worker may die with the page.
   yDoc.off('update', persistence._storeUpdate);
+  const dbName = options.name ?? BOOK_DB_NAME;
+  const bigWriter = options.bigWriter === undefined ? defaultBigWriter() : options.bigWriter ?? undefined;
+  let disposed = false;
   let trimTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A row to write: its bytes, or the state before a transaction whose update is made later. */
-  type Queued = { bytes?: Uint8Array; since?: Map<number, number>; tr?: Y.Transaction };
+  /** A row to write: its bytes (`owned`: made by us, nobody else holds them), or the state before a
+   * transaction whose update is made later. */
+  type Queued = { bytes?: Uint8Array; owned?: boolean; since?: Map<number, number>; tr?: Y.Transaction };
   let queued: Queued[] = [];
+  /** The state before the first queued transaction: everything queued is in the document's changes since. */
+  let queuedSince: Map<number, number> | undefined;
   let queuedTimer: ReturnType<typeof setTimeout> | undefined;
   let queuedWritten: Promise<void> | undefined;
-  let resolveQueued: (() => void) | undefined;
-  const writeRows = (rows: readonly Uint8Array[]) => {
-    const db = persistence.db;
-    if (!db || rows.length === 0) return;
-    const tx = db.transaction(['updates'], 'readwrite');
-    const store = tx.objectStore('updates');
-    for (const row of rows) store.add(row);
-    tx.commit?.();
-    persistence._dbsize += rows.length;
-    if (persistence._dbsize >= PREFERRED_TRIM_SIZE) {
+  let settleQueued: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  /** Rows handed to the worker and not yet confirmed. */
+  let inFlight: { since: Map<number, number> | undefined; done: Promise<void> } | undefined;
+  const counted = (rows: number) => {
+    persistence._dbsize += rows;
+    if (persistence._dbsize >= PREFERRED_TRIM_SIZE && !disposed) {
       clearTimeout(trimTimer);
       trimTimer = setTimeout(() => void storeState(persistence, false), 1000);
     }
   };
+  /** Adds `rows` in one transaction on this thread; resolves when it committed. */
+  const writeRows = (rows: readonly Uint8Array[]): Promise<void> => {
+    const db = persistence.db;
+    if (!db || rows.length === 0) return Promise.resolve();
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction(['updates'], 'readwrite');
+      const store = tx.objectStore('updates');
+      for (const row of rows) store.add(row);
+      tx.commit?.();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    counted(rows.length);
+    return new Promise<void>((resolve, reject) => {
+      tx.addEventListener('complete', () => resolve());
+      tx.addEventListener('abort', () => reject(tx.error ?? new Error('write aborted')));
+    });
+  };
+  /** Everything the document holds that is not in `since` (the whole document without it). */
+  const encodeSince = (since: Map<number, number> | undefined) => Y.encodeStateAsUpdate(yDoc, since && Y.encodeStateVector(since));
   const encodeQueued = () => {
     for (const q of queued) {
       if (q.bytes) continue;
       q.bytes = Y.encodeStateAsUpdate(yDoc, Y.encodeStateVector(q.since!));
+      q.owned = true;
       q.since = q.tr = undefined;
     }
   };
-  /** `atOnce`: encode and write in this task (closing); otherwise a pending encode gets a task of its own. */
+  /** `atOnce`: encode and write in this task on this thread (closing); otherwise a pending encode
+   * gets a task of its own, and big rows go to the worker. */
   const writeQueued = (atOnce?: boolean) => {
     clearTimeout(queuedTimer);
     queuedTimer = undefined;
+    if (atOnce === true && inFlight) {
+      // Closing while the worker writes: whatever it has not confirmed is written here too, with
+      // everything queued after it (all of it is in the changes since the worker's first row).
+      const since = inFlight.since;
+      inFlight = undefined;
+      const settle = settleQueued;
+      resetQueue();
+      void writeRows([encodeSince(since)]).catch(() => undefined);
+      settle?.resolve();
+      return;
+    }
+    if (queued.length === 0 || (atOnce !== true && inFlight)) return; // the worker's answer calls again
     if (atOnce !== true && queued.some((q) => !q.bytes)) {
       encodeQueued();
       queuedTimer = setTimeout(writeQueued, 0);
       return;
     }
     encodeQueued();
-    const rows = queued.map((q) => q.bytes!);
-    const done = resolveQueued;
-    queued = [];
-    queuedWritten = undefined;
-    resolveQueued = undefined;
-    writeRows(rows);
-    done?.();
+    const items = queued;
+    const since = queuedSince;
+    const settle = settleQueued!;
+    resetQueue();
+    const rows = items.map((q) => q.bytes!);
+    const bytes = rows.reduce((n, r) => n + r.byteLength, 0);
+    const started = globalThis.performance?.now?.();
+    if (atOnce === true || !bigWriter || bytes < DEFER_WRITE_BYTES) {
+      const written = writeRows(rows);
+      if (atOnce === true) return settle.resolve();
+      written.then(() => {
+        markStored(bytes, started);
+        settle.resolve();
+      }, settle.reject);
+      return;
+    }
+    const transfer = items.filter((q) => q.owned && q.bytes!.byteOffset === 0 && q.bytes!.byteLength === q.bytes!.buffer.byteLength).map((q) => q.bytes!.buffer as ArrayBuffer);
+    const done = bigWriter(dbName, rows, transfer).then(
+      () => {
+        counted(rows.length);
+        markStored(bytes, started);
+      },
+      () => {
+        // Written at once on close (above) if the storage is gone by now.
+        if (disposed || inFlight?.done !== done) return;
+        const intact = rows.every((r) => r.byteLength > 0);
+        const fallback = intact ? rows : [encodeSince(since)];
+        return writeRows(fallback).then(() => markStored(fallback.reduce((n, r) => n + r.byteLength, 0), started));
+      },
+    );
+    inFlight = { since, done };
+    done.then(settle.resolve, settle.reject).finally(() => {
+      if (inFlight?.done === done) inFlight = undefined;
+      if (queued.length > 0 && queuedTimer === undefined && !disposed) queuedTimer = setTimeout(writeQueued, 0);
+    });
   };
-  const enqueue = (q: Queued) => {
+  const resetQueue = () => {
+    queued = [];
+    queuedSince = undefined;
+    queuedWritten = undefined;
+    settleQueued = undefined;
+  };
+  const enqueue = (q: Queued, since: Map<number, number> | undefined) => {
+    if (queued.length === 0) {
+      queuedSince = since;
+      queuedWritten = new Promise<void>((resolve, reject) => (settleQueued = { resolve, reject }));
+      queuedWritten.catch(() => undefined); // reported through flush (status 'error')
+    }
     queued.push(q);
     if (queuedTimer !== undefined) return;
-    queuedWritten = new Promise<void>((r) => (resolveQueued = r));
     // Two paints later: not in the frame of the transaction's task, nor in the next one (where
     // the import opens the grid); at the latest after 150 ms (a hidden tab paints nothing).
     queuedTimer = setTimeout(writeQueued, 150);
@@ -143,8 +246,12 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
       late.since = late.tr = undefined;
       return;
     }
-    if (queued.length === 0 && update.byteLength < DEFER_WRITE_BYTES) return writeRows([update]);
-    enqueue({ bytes: update });
+    if (queued.length === 0 && !inFlight && update.byteLength < DEFER_WRITE_BYTES) {
+      void writeRows([update]).catch(() => undefined);
+      return;
+    }
+    // Not ours alone: a sync session may hold the same bytes.
+    enqueue({ bytes: update, owned: false }, tr && new Map(tr.beforeState));
   };
   yDoc.on('update', storeUpdate);
   const onPageHide = () => writeQueued(true);
@@ -153,20 +260,19 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   /** Resolves after every IndexedDB write queued before the call: a later read-only transaction on
    * the same store cannot start until earlier read-write ones have committed. */
   const flush = (): Promise<void> =>
-    persistence.whenSynced.then(
-      () =>
-        // A big update still waiting for its task is written first (see above).
-        (queuedWritten ?? Promise.resolve()).then(
-          () =>
-            new Promise<void>((resolve, reject) => {
-              const db = persistence.db;
-              if (!db) return resolve();
-              const tx = db.transaction(['updates'], 'readonly');
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(tx.error);
-              tx.onabort = () => reject(tx.error);
-            }),
-        ),
+    persistence.whenSynced.then(() =>
+      // Big rows still waiting for their task, or with the worker, are written first (see above).
+      Promise.all([inFlight?.done, queuedWritten]).then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const db = persistence.db;
+            if (!db) return resolve();
+            const tx = db.transaction(['updates'], 'readonly');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+            tx.onabort = () => reject(tx.error);
+          }),
+      ),
     );
 
   let writes = 0;
@@ -208,7 +314,10 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   const onAfterTransaction = (tr: Y.Transaction) => {
     if (tr !== bulk || tr.origin === persistence) return;
     const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
-    if (changed) enqueue({ since: new Map(tr.beforeState), tr });
+    if (changed) {
+      const since = new Map(tr.beforeState);
+      enqueue({ since, tr }, since);
+    }
   };
   // After the last cleanup: the import's update check is behind us.
   const onAfterAll = () => {
@@ -231,7 +340,7 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
   return {
     book,
     persistence,
-    name: options.name ?? BOOK_DB_NAME,
+    name: dbName,
     whenLoaded,
     get status() {
       return status;
@@ -240,6 +349,7 @@ export function openBookStorage(options: BookStorageOptions = {}): OpenedBookSto
     flush,
     dispose() {
       writeQueued(true);
+      disposed = true;
       yDoc.off('beforeTransaction', onBeforeTransaction);
       yDoc.off('afterTransaction', onAfterTransaction);
       yDoc.off('afterAllTransactions', onAfterAll);

@@ -93,8 +93,8 @@ postMessage({ ready: true });`;
 };
 
 // --- 2 and 3. the app's import, observed from inside the page -----------------------------------
-/** Installed before the app's scripts: IndexedDB writes of the book (to see the import committed)
- * and long animation frames with their scripts. */
+/** Installed before the app's scripts: the book's committed IndexedDB writes (to see the import
+ * committed) and long animation frames with their scripts. */
 const INIT_PROBES = () => {
   const w = window;
   w.__imp = { writes: [], longFrames: [], planTimings: [] };
@@ -111,16 +111,17 @@ const INIT_PROBES = () => {
         });
       }
     };
-  const orig = IDBObjectStore.prototype.add;
-  IDBObjectStore.prototype.add = function (value, ...rest) {
-    const req = orig.call(this, value, ...rest);
-    if (this.name === 'updates') {
-      const entry = { at: performance.now(), bytes: value?.byteLength ?? 0 };
-      w.__imp.writes.push(entry);
-      this.transaction.addEventListener('complete', () => (entry.committed = performance.now()));
-    }
-    return req;
-  };
+  // The book's queued (big) writes, as storage reports them once committed, whether the page or its
+  // storage worker wrote them: a 'clientela:stored' mark (src/storage/book-storage.ts). Hooking
+  // IDBObjectStore.add here would not see the worker's add.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.name === 'clientela:stored') w.__imp.writes.push({ at: e.detail?.started ?? e.startTime, bytes: e.detail?.bytes ?? 0, committed: e.startTime });
+    }).observe({ type: 'mark' });
+  } catch {
+    // no user timing: the wait below times out
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
@@ -280,8 +281,8 @@ async function appImport({ baseURL, file, expectedRows, profile: wantProfile }) 
       () => {
         const imp = window.__imp;
         if (imp.t.appliedPainted === undefined) return false;
-        const big = imp.writes.filter((w) => w.at >= imp.t.click);
-        return big.length > 0 && big.every((w) => w.committed !== undefined);
+        // The import's update is one queued write; its mark comes once it is committed.
+        return imp.writes.some((w) => w.at >= imp.t.click && w.bytes >= 256 * 1024);
       },
       undefined,
       { timeout: 180_000, polling: 100 },

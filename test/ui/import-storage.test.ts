@@ -1,11 +1,15 @@
 // An import's write as storage keeps it (src/storage/book-storage.ts): the one big update of a
 // 50k-row import is written to IndexedDB after the transaction's frame, not inside it, in order with
-// the edits after it, and "Saved" waits for it; closing the storage writes it at once.
+// the edits after it, and "Saved" waits for it; closing the storage writes it at once. In the browser
+// a worker adds it (update-writer.ts); here, without workers, the page does, unless a test injects
+// the worker's writing code as the writer (last block).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addRows, setCells } from '../../src/core/index';
 import { DEFER_WRITE_BYTES, openBookStorage } from '../../src/storage/book-storage';
+import type { BigWriter } from '../../src/storage/update-writer';
+import { addUpdateRows, closeUpdateWriterConnections } from '../../src/storage/update-writer-core';
 
 let n = 0;
 const freshName = () => `import-storage-${++n}-${Math.random()}`;
@@ -193,5 +197,100 @@ describe('storing an import', () => {
     expect(third.book.sheet('customers').get(ids[0]!, 'phone')).toBe('611000111');
     expect(third.book.sheet('customers').liveRowIds().length).toBe(300);
     third.dispose();
+  });
+});
+
+describe('an import written by the storage worker (its writing code injected as the writer)', () => {
+  type Seen = { bytes: number[]; moved: boolean; failed?: unknown };
+  /** The worker's writing code, noting what it was given and whether the page added rows meanwhile. */
+  const recordingWriter = (seen: Seen[], pageAdds: () => number) => {
+    const writer: BigWriter = async (name, rows, transfer = []) => {
+      const entry: Seen = { bytes: rows.map((r) => r.byteLength), moved: transfer.length > 0 };
+      seen.push(entry);
+      const addsBefore = pageAdds();
+      await addUpdateRows(name, rows);
+      // Later edits wait behind this write: the page added nothing of its own meanwhile.
+      if (pageAdds() !== addsBefore) entry.failed = 'the page wrote during the worker write';
+    };
+    return writer;
+  };
+  /** Sizes of the rows the page adds through its own connection (the writer has its own). */
+  const spyPageAdds = (db: () => IDBDatabase | null) => {
+    const adds: number[] = [];
+    const orig = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'updates' && this.transaction.db === db()) adds.push((value as Uint8Array).byteLength);
+      return orig.call(this, value, key);
+    };
+    return { adds, restore: () => (IDBObjectStore.prototype.add = orig) };
+  };
+
+  it('the import and the edits right after it are all stored, the import by the writer, and Saved only then', async () => {
+    const name = freshName();
+    const seen: Seen[] = [];
+    let pageDb: IDBDatabase | null = null;
+    const { adds, restore } = spyPageAdds(() => pageDb);
+    const s = openBookStorage({ name, persist: false, idle: (fn) => fn(), bigWriter: recordingWriter(seen, () => adds.length) });
+    await s.whenLoaded;
+    pageDb = s.persistence.db;
+    try {
+      const states: string[] = [];
+      s.onDidChangeStatus((st) => states.push(st));
+      const rows = Array.from({ length: 1500 }, (_, i) => ({ name: `worker ${i} ${'v'.repeat(220)}` }));
+      const ids = addRows(s.book, 'customers', rows, 'import');
+      setCells(s.book, 'customers', [{ row: ids[9]!, col: 'phone', value: '600000009' }]);
+      await s.flush();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(states).toEqual(['saving', 'saved']);
+      // One write of two rows: the import (encoded by us, so moved to the worker), then the edit made
+      // in its task, queued behind it.
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.bytes).toHaveLength(2);
+      expect(seen[0]!.bytes[0]!).toBeGreaterThanOrEqual(DEFER_WRITE_BYTES);
+      expect(seen[0]!.bytes[1]!).toBeLessThan(DEFER_WRITE_BYTES);
+      expect(seen[0]!.moved).toBe(true);
+      expect(seen[0]!.failed).toBeUndefined();
+      expect(adds).toEqual([]);
+      const [after] = addRows(s.book, 'customers', [{ name: 'luego' }]);
+      await s.flush();
+      expect(adds).toHaveLength(1); // a small edit: the page, at once
+      expect(adds[0]!).toBeLessThan(DEFER_WRITE_BYTES);
+      s.dispose();
+      const again = await reopen(name);
+      const c = again.book.sheet('customers');
+      expect(c.liveRowIds()).toHaveLength(1501);
+      expect(c.get(ids[1499]!, 'name')).toBe(rows[1499]!.name);
+      expect(c.get(ids[9]!, 'phone')).toBe('600000009');
+      expect(c.get(after!, 'name')).toBe('luego');
+      again.dispose();
+    } finally {
+      restore();
+      await closeUpdateWriterConnections();
+    }
+  });
+
+  it('with a sync session listening, the import Yjs encoded in its task is copied to the writer, not moved', async () => {
+    const name = freshName();
+    const seen: Seen[] = [];
+    const s = openBookStorage({ name, persist: false, idle: (fn) => fn(), bigWriter: recordingWriter(seen, () => 0) });
+    await s.whenLoaded;
+    const sent: Uint8Array[] = [];
+    const doc = s.persistence.doc;
+    const sync = (u: Uint8Array) => sent.push(u);
+    doc.on('update', sync);
+    try {
+      addRows(s.book, 'customers', Array.from({ length: 1500 }, (_, i) => ({ name: `sync ${i} ${'u'.repeat(220)}` })), 'import');
+      await s.flush();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.byteLength).toBeGreaterThanOrEqual(DEFER_WRITE_BYTES);
+      expect(seen).toEqual([{ bytes: [sent[0]!.byteLength], moved: false }]);
+    } finally {
+      doc.off('update', sync);
+      await closeUpdateWriterConnections();
+    }
+    s.dispose();
+    const again = await reopen(name);
+    expect(again.book.sheet('customers').liveRowIds()).toHaveLength(1500);
+    again.dispose();
   });
 });
