@@ -124,6 +124,31 @@ describe('PhonePool', () => {
     expect(texts.map((t) => normalizePhone(t, 'MX') ?? null)).toEqual(texts.map((t) => reference(t, 'MX')));
   });
 
+  it('works ahead on speculated numbers from the front while the helper takes the back, and stops for a plan', async () => {
+    const texts = numbers(9000, 23);
+    const silent: PhoneHelper & { asked: number } = { asked: 0, onmessage: null, onerror: null, postMessage: (job: PhoneJob) => void (silent.asked += job.texts.length), terminate() {} };
+    const pool = new PhonePool(silent, 'PE');
+    pool.speculate(texts);
+    expect(silent.asked).toBe(2000); // the last 2,000, with a helper that never answers
+    await pool.workAhead();
+    // Everything but the helper's two batches is done here, with libphonenumber's answers.
+    expect(texts.slice(0, 7000).every((t) => isPhoneCached(t, 'PE'))).toBe(true);
+    expect(texts.slice(7000).some((t) => isPhoneCached(t, 'PE'))).toBe(false);
+    expect(texts.slice(0, 7000).map((t) => normalizePhone(t, 'PE') ?? null)).toEqual(texts.slice(0, 7000).map((t) => reference(t, 'PE')));
+
+    // A plan that starts while it works: it stops after its block, and the plan does the rest.
+    const more = numbers(9000, 24);
+    const helper = fakeHelper();
+    const busy = new PhonePool(helper, 'UY');
+    busy.speculate(more);
+    const ahead = busy.workAhead();
+    const result = await busy.prewarm(more.slice(0, 100));
+    await ahead;
+    expect(result.ok).toBe(true);
+    expect(more.every((t) => isPhoneCached(t, 'UY'))).toBe(true);
+    expect(more.map((t) => normalizePhone(t, 'UY') ?? null)).toEqual(more.map((t) => reference(t, 'UY')));
+  });
+
   it('guesses the phone columns as the mapping will', () => {
     const rows: RawRow[] = [['Lista de clientes'], ['Nombre', 'Teléfono', 'Código'], ...numbers(50, 22).map((n, i) => [`Cliente ${i}`, n, String(1000 + i)])];
     const texts = likelyPhoneTexts(rows, 'CL');

@@ -52,6 +52,8 @@ scope.onmessage = (e) => {
       host = new PlanHost(sheets, post, credit, undefined, makePhoneHelper, early ? { helper: early, ...(pool ? { pool } : {}) } : undefined);
       for (const m of pending) host.handle(m);
       pending = [];
+      // Until the page asks for a plan, this worker helps the helper with the speculated numbers.
+      void pool?.workAhead();
     });
   } else if (host) host.handle(msg);
   else pending.push(msg);

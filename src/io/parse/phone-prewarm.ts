@@ -97,6 +97,8 @@ export class PhonePool {
   private ok = true;
   private helped = 0;
   private wake: (() => void) | undefined;
+  /** A plan's `prewarm` has started: `workAhead` leaves the queue to it. */
+  private planning = false;
 
   constructor(
     private readonly helper: PhoneHelper,
@@ -155,10 +157,28 @@ export class PhonePool {
   }
 
   /**
+   * Takes speculated numbers from the front of the queue in this worker too, a block per task, until
+   * a plan's `prewarm` starts (or the queue is done): the time between the last rows sent and the
+   * page's plan request (the suggestion, the mapping step drawn) would otherwise be idle here.
+   */
+  async workAhead(): Promise<void> {
+    while (!this.planning && this.ok && this.lo < this.hi) {
+      const end = Math.min(this.hi, this.lo + OWN_BLOCK);
+      for (let i = this.lo; i < end; i++) {
+        normalizePhone(this.queue[i]!, this.country);
+        this.queued.delete(this.queue[i]!);
+      }
+      this.lo = end;
+      await nextTask(); // the page's requests (suggest, plan) come in between blocks
+    }
+  }
+
+  /**
    * Resolves when every one of `texts` (and everything queued before) is cached: this worker takes
    * the queue from the front, the helper from the back. Never rejects.
    */
   async prewarm(texts: readonly string[]): Promise<PrewarmResult> {
+    this.planning = true;
     const helpedBefore = this.helped;
     this.add(texts);
     if (this.inFlight.size === 0 && this.hi - this.lo < PREWARM_MIN) {
