@@ -8,13 +8,16 @@
 //      app's worker, rows streamed to the page, mapping suggestion, plan and preview, then the
 //      confirm button clicked as soon as the preview is painted, applied in one transaction, the
 //      grid's aria-rowcount updated and painted; also until the update is committed in IndexedDB;
+//   1b. a floor (csv): in the same worker, after the parse, libphonenumber alone on the file's distinct
+//      phone texts (what the import must do to them at the least);
 //   3. the page's animation frames over the whole import (selection → committed to IndexedDB):
 //      max, p95 and count of intervals over 100 ms, with long-animation-frame attribution.
 // Targets: total ≤ 1.5 × bare parse; no frame > 100 ms.
 //
 // Used by test/bench/run.mjs (`runImportBench`) after its own measures; also runs alone:
 //   BENCH_DIST=/tmp/bench-dist node test/bench/import-bench.mjs
-// Env: BENCH_IMPORT_ROWS (50000), BENCH_IMPORT_FORMATS (xlsx,csv), BENCH_IMPORT_PROFILE=1 (also
+// Env: BENCH_IMPORT_ROWS (50000), BENCH_IMPORT_FORMATS (xlsx,csv), BENCH_IMPORT_COUNTRY (ES: the default
+// phone country chosen in Settings before the import; '' keeps the browser's), BENCH_IMPORT_PROFILE=1 (also
 // records a CPU profile of each app import and prints where the main thread spent its time; with a
 // build made with `--sourcemap` the functions are named as in src/), BENCH_IMPORT_PROFILE_DIR (also
 // writes the raw .cpuprofile files there, for DevTools), BENCH_IMPORT_TRACE (a folder: writes a
@@ -40,7 +43,15 @@ const VIEWPORT = { width: 1024, height: 768 };
 const LIBS = {
   '/__bench/lib/xlsx.js': join(ROOT, 'node_modules', 'xlsx', 'dist', 'xlsx.full.min.js'),
   '/__bench/lib/papaparse.js': join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'),
+  '/__bench/lib/libphonenumber.js': join(ROOT, 'node_modules', 'libphonenumber-js', 'bundle', 'libphonenumber-min.js'),
 };
+/**
+ * The default country for phone numbers, set in the app's Settings before the import, as the shop
+ * that owns this Spanish file would (BENCH_IMPORT_COUNTRY; '' keeps the browser's, US for en-US).
+ */
+const COUNTRY = process.env.BENCH_IMPORT_COUNTRY ?? 'ES';
+/** The file's phone column (import-data.mjs). */
+const PHONE_COLUMN = 2;
 
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,12 +62,13 @@ const round = (x, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 *
 
 // --- 1. bare parse in a plain worker -------------------------------------------------------------
 /** Runs in the page: a fresh classic worker per run, libraries loaded before the clock starts. */
-const BARE_PARSE = async ({ kind, url, runs, dense }) => {
+const BARE_PARSE = async ({ kind, url, runs, dense, phones }) => {
   const bytes = await (await fetch(url)).arrayBuffer();
   const lib = new URL(kind === 'xlsx' ? '/__bench/lib/xlsx.js' : '/__bench/lib/papaparse.js', location.href).href;
-  const src = `importScripts(${JSON.stringify(lib)});
+  const phoneLib = new URL('/__bench/lib/libphonenumber.js', location.href).href;
+  const src = `importScripts(${JSON.stringify(lib)}${phones ? `, ${JSON.stringify(phoneLib)}` : ''});
 self.onmessage = (e) => {
-  const { bytes, kind, dense } = e.data;
+  const { bytes, kind, dense, phones } = e.data;
   const t0 = performance.now();
   let rows;
   if (kind === 'xlsx') {
@@ -67,7 +79,20 @@ self.onmessage = (e) => {
     rows = Papa.parse(text, { header: false, skipEmptyLines: false }).data;
   }
   const ms = performance.now() - t0;
-  postMessage({ ms, rows: rows.length, columns: rows[0] ? rows[0].length : 0 });
+  // A floor under any import of this file: each distinct phone text read once by libphonenumber
+  // (the app's first attempt per number, without its cache or its second attempt), after the parse.
+  let phonesMs;
+  if (phones) {
+    const texts = [...new Set(rows.slice(1).map((r) => String(r[phones.column] ?? '').trim()).filter(Boolean))];
+    const t1 = performance.now();
+    for (const t of texts) {
+      try {
+        libphonenumber.parsePhoneNumberFromString(t, phones.country || undefined)?.isValid();
+      } catch {}
+    }
+    phonesMs = performance.now() - t1;
+  }
+  postMessage({ ms, phonesMs, rows: rows.length, columns: rows[0] ? rows[0].length : 0 });
 };
 postMessage({ ready: true });`;
   const blobUrl = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
@@ -81,7 +106,7 @@ postMessage({ ready: true });`;
         if (e.data.ready) {
           const copy = bytes.slice(0);
           sentAt = performance.now();
-          worker.postMessage({ bytes: copy, kind, dense }, [copy]);
+          worker.postMessage({ bytes: copy, kind, dense, phones }, [copy]);
         } else res({ ...e.data, roundTripMs: performance.now() - sentAt });
       };
     });
@@ -218,6 +243,19 @@ const ARM_IMPORT = ({ expectedRows }) => {
   requestAnimationFrame(frame);
 };
 
+/** Chooses the default phone country in Settings, as the shop owner would before importing. */
+async function setPhoneCountry(page, code) {
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('combobox') }).first();
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByRole('combobox').fill('Open Settings');
+  await dialog.getByRole('option', { name: /Open Settings/ }).first().click();
+  await dialog.waitFor({ state: 'hidden' });
+  const select = page.getByLabel('Country for phone numbers');
+  await select.selectOption(code);
+  await page.waitForFunction((c) => document.querySelector('#st-phone-country')?.value === c, code);
+}
+
 async function openImport(page) {
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog').filter({ has: page.getByRole('combobox') }).first();
@@ -257,6 +295,7 @@ async function appImport({ baseURL, file, expectedRows, profile: wantProfile }) 
     await page.goto(`${baseURL}/`, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 60_000 });
     const before = await page.evaluate(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 2) - 2);
+    if (COUNTRY) await setPhoneCountry(page, COUNTRY);
     const input = await openImport(page);
     await new Promise((r) => setTimeout(r, 500)); // let the tab settle
     await page.evaluate(ARM_IMPORT, { expectedRows: before + expectedRows });
@@ -373,6 +412,9 @@ function analyse(kind, bare, app, expectedRows) {
       what: kind === 'xlsx' ? 'SheetJS 0.18.5 XLSX.read + sheet_to_json(header:1), default options, in a fresh worker' : 'TextDecoder + Papa.parse (papaparse 5.7.1), in a fresh worker',
       runsMs: bare.runs.map((r) => round(r.ms, 0)),
       medianMs: round(bareMs, 0),
+      ...(bare.runs[0]?.phonesMs !== undefined
+        ? { phonesFloorMs: round(median(bare.runs.map((r) => r.phonesMs)), 0), phonesFloorOverParse: round(median(bare.runs.map((r) => r.phonesMs)) / bareMs, 2) }
+        : {}),
       rowsOut: bare.runs[0]?.rows,
       ...(bare.dense ? { denseMs: round(bare.dense.ms, 0) } : {}),
     },
@@ -430,7 +472,7 @@ export async function runImportBench({ dist, log = (s) => console.log(`bench: ${
   if (wantProfile) log('import: CPU profiling is on; it slows the page, so the times are not comparable');
   const started = performance.now();
   const tmp = await mkdtemp(join(tmpdir(), 'clientela-import-files-'));
-  const results = { rows, columns: 14, book: 'empty (a fresh browser profile per file)', targets: IMPORT_TARGETS };
+  const results = { rows, columns: 14, book: 'empty (a fresh browser profile per file)', phoneCountry: COUNTRY || 'the browser’s', targets: IMPORT_TARGETS };
   const summary = [];
   let server;
   let browser;
@@ -473,9 +515,13 @@ export async function runImportBench({ dist, log = (s) => console.log(`bench: ${
       await page.goto(`${server.url}/__bench/blank`);
       for (const kind of formats) {
         const runs = 3;
-        bare[kind] = await page.evaluate(BARE_PARSE, { kind, url: `/__bench/import.${kind}`, runs, dense: false });
+        // After the csv parse, the same worker also times the phones alone (a floor for the .csv target).
+        const phones = kind === 'csv' ? { column: PHONE_COLUMN, country: COUNTRY } : undefined;
+        bare[kind] = await page.evaluate(BARE_PARSE, { kind, url: `/__bench/import.${kind}`, runs, dense: false, phones });
         if (kind === 'xlsx') bare[kind].dense = (await page.evaluate(BARE_PARSE, { kind, url: `/__bench/import.${kind}`, runs: 1, dense: true })).runs[0];
         log(`import: bare parse ${kind}: ${bare[kind].runs.map((r) => Math.round(r.ms)).join(', ')} ms (${bare[kind].runs[0].rows} rows)${bare[kind].dense ? `; dense: ${Math.round(bare[kind].dense.ms)} ms` : ''}`);
+        if (phones)
+          log(`import: floor: libphonenumber alone on the file's distinct phones (default country ${COUNTRY || 'none'}), after the parse: ${bare[kind].runs.map((r) => Math.round(r.phonesMs)).join(', ')} ms`);
       }
       await page.close();
     }
@@ -497,6 +543,7 @@ export async function runImportBench({ dist, log = (s) => console.log(`bench: ${
       summary.push(
         [`Import ${label} bare parse (${kind === 'xlsx' ? 'SheetJS' : 'papaparse'}, median)`, r.bareParse.medianMs, 'ms', null],
         [`Import ${label} total (select → rows in grid)`, r.app.totalMs, 'ms', round(IMPORT_TARGETS.totalOverBareParse * r.bareParse.medianMs, 0)],
+        ...(r.bareParse.phonesFloorMs !== undefined ? [[`Import ${label} floor: its phones alone (libphonenumber)`, `${r.bareParse.phonesFloorMs} (${r.bareParse.phonesFloorOverParse}× parse)`, 'ms', null]] : []),
         [`Import ${label} select → preview / click → grid`, `${r.app.selectToPreviewMs} / ${r.app.clickToAppliedPaintedMs}`, 'ms', null],
         [`Import ${label} longest frame (to IDB commit)`, r.frames.maxMs, 'ms', IMPORT_TARGETS.maxFrameMs],
         [`Import ${label} frame p95 / frames > 100 ms`, `${r.frames.p95Ms} / ${r.frames.over100Ms}`, '', null],
