@@ -163,14 +163,19 @@ export class PhonePool {
    */
   async workAhead(): Promise<void> {
     while (!this.planning && this.ok && this.lo < this.hi) {
-      const end = Math.min(this.hi, this.lo + OWN_BLOCK);
-      for (let i = this.lo; i < end; i++) {
-        normalizePhone(this.queue[i]!, this.country);
-        this.queued.delete(this.queue[i]!);
-      }
-      this.lo = end;
+      this.takeFrontBlock();
       await nextTask(); // the page's requests (suggest, plan) come in between blocks
     }
+  }
+
+  /** Normalises the next OWN_BLOCK numbers at the front of the queue, in this worker. */
+  private takeFrontBlock(): void {
+    const end = Math.min(this.hi, this.lo + OWN_BLOCK);
+    for (let i = this.lo; i < end; i++) {
+      normalizePhone(this.queue[i]!, this.country);
+      this.queued.delete(this.queue[i]!);
+    }
+    this.lo = end;
   }
 
   /**
@@ -189,12 +194,7 @@ export class PhonePool {
     }
     this.feed();
     while (this.lo < this.hi) {
-      const end = Math.min(this.hi, this.lo + OWN_BLOCK);
-      for (let i = this.lo; i < end; i++) {
-        normalizePhone(this.queue[i]!, this.country);
-        this.queued.delete(this.queue[i]!);
-      }
-      this.lo = end;
+      this.takeFrontBlock();
       await nextTask(); // lets the helper's answers in
     }
     if (this.inFlight.size > 0 && this.ok)
