@@ -137,6 +137,42 @@ export const tests = [
     },
   },
   {
+    name: 'big csv (3,000 rows): its update is stored by the storage worker, and every row is there after a reload',
+    async run(t) {
+      // Counts the book's big IndexedDB rows added by the page itself (the worker's are not seen here).
+      await t.page.addInitScript(() => {
+        window.__pageBigAdds = 0;
+        const add = IDBObjectStore.prototype.add;
+        IDBObjectStore.prototype.add = function (value, ...rest) {
+          if (this.name === 'updates' && (value?.byteLength ?? 0) >= 256 * 1024) window.__pageBigAdds++;
+          return add.call(this, value, ...rest);
+        };
+      });
+      await t.open('/');
+      const before = await t.rowCount();
+      const lines = ['Código,Nombre,Teléfono,Correo,Notas'];
+      for (let i = 0; i < 3000; i++)
+        lines.push(`C${String(i).padStart(5, '0')},Cliente ${i} Pérez,06${10_000_000 + i},cliente${i}@example.es,"Prefiere té, ${'sin azúcar '.repeat(6)}${i}"`);
+      await chooseFile(t, { name: 'grande.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') });
+      await waitMapping(t);
+      const button = importButton(t);
+      await button.waitFor({ timeout: 20_000 });
+      assert.equal(await button.textContent(), 'Import 3,000 rows');
+      await t.tap(button);
+      await waitFor(async () => (await t.rowCount()) === before + 3000, 'the 3,000 rows in the grid');
+      await waitFor(
+        () => t.page.evaluate(() => performance.getEntriesByName('clientela:stored').some((m) => (m.detail?.bytes ?? 0) >= 256 * 1024)),
+        'the import committed to IndexedDB',
+        20_000,
+      );
+      assert.equal(await t.page.evaluate(() => window.__pageBigAdds), 0, 'the page itself wrote no big row: the worker did');
+      await t.reload();
+      await t.runCommand('View: Show Customers', 'Show Customers');
+      await waitFor(async () => (await t.rowCount()) === before + 3000, 'the 3,000 rows after the reload');
+      await t.grid().getByRole('gridcell', { name: 'Cliente 0 Pérez', exact: true }).first().waitFor();
+    },
+  },
+  {
     name: 'gbk csv: detected as GB18030, override re-previews, Chinese names intact in the grid',
     async run(t) {
       await t.open('/');
