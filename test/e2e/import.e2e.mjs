@@ -98,12 +98,22 @@ export const tests = [
       const names = await previewColumn(t, 'Nombre');
       const phones = await previewColumn(t, 'Teléfono');
       const name = names[0];
-      const zeroPhone = phones.find((p) => compact(p).startsWith('0'));
+      // A national number with its leading zero, not a valid Spanish number: kept as written. A
+      // number dialled from abroad (0034…): read as Spanish once Spain is the phones' country.
+      const zeroPhone = phones.find((p) => compact(p).startsWith('0') && !compact(p).startsWith('00'));
+      const abroad = phones.find((p) => compact(p).startsWith('0034'));
+      assert.ok(abroad, `a number written as 0034… in the file (${phones.slice(0, 3).join(', ')})`);
       assert.ok(name, 'a name in the preview');
       assert.ok(zeroPhone, `a phone with a leading zero in the file (${phones.slice(0, 3).join(', ')})`);
       await t.screenshot('import-mapping');
 
+      // The phones' country is the device's setting (US for this en-US browser); choosing Spain here
+      // re-plans the file and is kept in Settings.
+      const country = t.page.getByLabel('Country for phone numbers', { exact: true });
+      assert.equal(await country.inputValue(), 'US');
+      await country.selectOption('ES');
       const button = importButton(t);
+      await button.waitFor();
       assert.equal(await button.textContent(), `Import ${added} rows`);
       await t.tap(button);
 
@@ -112,6 +122,7 @@ export const tests = [
       assert.equal(await t.rowCount(), before + added);
       const phoneTexts = (await t.columnTexts('Phone')).map(([, text]) => compact(text));
       assert.ok(phoneTexts.includes(compact(zeroPhone)), `phone ${zeroPhone} kept with its leading zero (grid has ${phoneTexts.slice(0, 3).join(', ')})`);
+      assert.ok(phoneTexts.includes(`+34${compact(abroad).slice(4)}`), `phone ${abroad} read as +34… (grid has ${phoneTexts.slice(0, 3).join(', ')})`);
 
       // One undo step takes the whole import back; redo brings it again.
       await t.page.keyboard.press('Control+Z');
@@ -134,6 +145,8 @@ export const tests = [
       await t.runCommand('View: Show Customers', 'Show Customers');
       await t.grid().getByRole('gridcell', { name, exact: true }).first().waitFor();
       assert.equal(await t.rowCount(), before + added, 'same rows after reload');
+      await t.runCommand('Settings: Open Settings', 'Open Settings');
+      await waitFor(async () => (await t.page.getByLabel('Country for phone numbers', { exact: true }).inputValue()) === 'ES', 'Spain kept in Settings');
     },
   },
   {

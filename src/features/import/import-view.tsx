@@ -36,6 +36,9 @@ export type ImportViewActions = {
   confirm(): void;
   openSheet(sheet: SheetId): void;
   exportReport(): void;
+  /** The country of phone numbers written without a country code (the device's setting), and the
+   * choices with their names; changing it re-plans the import and is kept in Settings. */
+  readonly phoneCountry: { value(): string; choices(): readonly { readonly code: string; readonly name: string }[]; set(code: string): void };
 };
 
 const MATCH_KEYS: readonly MatchKey[] = ['code', 'phone', 'email', 'none'];
@@ -275,6 +278,28 @@ function Mapping(props: { session: ImportSession; actions: ImportViewActions }):
               {i18n.t('import.headerRow.hint')}
             </span>
           </div>
+          <Show when={s.columns().some((c) => c.inferred.type === 'phone')}>
+            <div class="im-field">
+              <label for="im-phone-country">{i18n.t('settings.phoneCountry')}</label>
+              <select
+                id="im-phone-country"
+                class="im-select"
+                aria-describedby="im-phone-country-hint"
+                onChange={(e) => props.actions.phoneCountry.set(e.currentTarget.value)}
+              >
+                <For each={props.actions.phoneCountry.choices()}>
+                  {(c) => (
+                    <option value={c.code} selected={c.code === props.actions.phoneCountry.value()}>
+                      {c.name}
+                    </option>
+                  )}
+                </For>
+              </select>
+              <span class="im-hint" id="im-phone-country-hint">
+                {i18n.t('import.phoneCountry.hint')}
+              </span>
+            </div>
+          </Show>
         </div>
         <Preview session={s} />
       </section>

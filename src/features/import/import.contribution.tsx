@@ -2,7 +2,7 @@
 // Import…", "File: Export Sheet as Excel…" and "File: Export Sheet as CSV…". The import session lives
 // here, outside the tab, so the mapping and the last report survive switching tabs.
 
-import { phoneCountry } from '../settings/phone-country';
+import { PHONE_COUNTRIES, changePhoneCountry, phoneCountry, regionName } from '../settings/phone-country';
 import { createRoot, Show, type JSX } from 'solid-js';
 import { todayIso } from '../../base/date';
 import { DisposableStore, toDisposable, type Disposable } from '../../base/event';
@@ -122,6 +122,11 @@ export function registerImportContribution(
     },
     openSheet: (sheet) => wb.openEditor({ kind: 'sheet', id: sheet }),
     exportReport: () => void exportReport(session.report()),
+    phoneCountry: {
+      value: phoneCountry,
+      choices: () => PHONE_COUNTRIES.map((code) => ({ code, name: regionName(i18n.locale(), code) })),
+      set: (code) => changePhoneCountry(services.deviceStore, code),
+    },
   };
 
   // --- the Import tab and its place in the activity bar ----------------------------------------

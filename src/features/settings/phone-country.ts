@@ -29,6 +29,15 @@ export async function initPhoneCountry(store: DeviceStore, languages: readonly s
   setCountry(typeof saved === 'string' && PHONE_COUNTRIES.includes(saved) ? saved : countryFromLanguages(languages));
 }
 
+/** A country's name in the user's language, from Intl (no catalog to keep): "Spain (ES)". */
+export function regionName(locale: string, code: string): string {
+  try {
+    return `${new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code} (${code})`;
+  } catch {
+    return code;
+  }
+}
+
 export function changePhoneCountry(store: DeviceStore, code: string): void {
   if (!PHONE_COUNTRIES.includes(code)) return;
   setCountry(code);

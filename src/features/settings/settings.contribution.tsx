@@ -8,7 +8,7 @@ import { LOCALES, matchLocale, type Locale } from '../../i18n/i18n';
 import type { DeviceStore } from '../../storage/types';
 import { useServices, type Services } from '../../ui/services';
 import type { QuickPickProvider, Workbench } from '../../ui/workbench/workbench-context';
-import { PHONE_COUNTRIES, changePhoneCountry, initPhoneCountry, phoneCountry } from './phone-country';
+import { PHONE_COUNTRIES, changePhoneCountry, initPhoneCountry, phoneCountry, regionName } from './phone-country';
 
 export const LOCALE_KEY = 'settings:locale';
 
@@ -82,15 +82,6 @@ export function registerSettingsContribution(services: Services, wb: Workbench):
     }),
   );
   return store;
-}
-
-/** A country's name in the user's language, from Intl (no catalog to keep). */
-function regionName(locale: string, code: string): string {
-  try {
-    return `${new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code} (${code})`;
-  } catch {
-    return code;
-  }
 }
 
 function SettingsEditor(): JSX.Element {
