@@ -22,7 +22,7 @@ import type { RowId } from '../model/types';
 import type { Day } from './days';
 import { churnOf, lifecycleOf, type ChurnWarning, type Lifecycle } from './lifecycle';
 import { pointsLedger, pointsLedgerOfRange, type PointsLedger } from './points';
-import { lowerBound, quintileScore, segmentOf, summarizeSegments, upperBound, type RfmScore, type Segment, type SegmentSummary } from './rfm';
+import { lowerBound, quintileScore, segmentOf, smallIntegerCounts, summarizeSegments, upperBound, type RfmScore, type Segment, type SegmentSummary } from './rfm';
 import type { AnalysisSettings, TierRule } from './settings';
 import { purchaseAt, purchaseTable, type ContactSnap, type CustomerSnap, type PurchaseSnap, type PurchaseTable, type Snapshot } from './snapshot';
 import { EMPTY_STATS, statsOf, statsOfRange, type PurchaseColumns } from './stats';
@@ -127,19 +127,10 @@ const groupings = new WeakMap<Int32Array, Grouping>();
 function sortedList(xs: Float64Array): number[] {
   const n = xs.length;
   const out: number[] = [];
-  let lo = Infinity;
-  let hi = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const v = xs[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-    if (whole && !Number.isInteger(v)) whole = false;
-  }
-  if (n > 0 && whole && hi - lo <= 4 * n + 1024) {
-    const counts = new Int32Array(hi - lo + 1);
-    for (let i = 0; i < n; i++) counts[xs[i]! - lo]!++;
-    for (let v = 0; v < counts.length; v++) for (let c = counts[v]!; c > 0; c--) out.push(v + lo);
+  const small = smallIntegerCounts(xs);
+  if (small) {
+    const { min, counts } = small;
+    for (let v = 0; v < counts.length; v++) for (let c = counts[v]!; c > 0; c--) out.push(v + min);
     return out;
   }
   xs.sort();

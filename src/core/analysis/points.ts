@@ -57,6 +57,30 @@ function pointsOf(amount: number, points: number, perAmount: number): number {
   return 0;
 }
 
+/** Points that the last `expireLots` took away. */
+let expiredPoints = 0;
+
+/**
+ * Expires the lots from `from` on whose day is `until` or before (they expire in order), with an
+ * entry each when `entries` is given; returns the next lot that can expire, and leaves the points
+ * taken in `expiredPoints` (no object per call: this runs for every customer on a full compute).
+ */
+function expireLots(from: number, lots: number, until: number, entries: LedgerEntry[] | undefined): number {
+  expiredPoints = 0;
+  let i = from;
+  for (; i < lots; i++) {
+    const exp = lotExpires[i]!;
+    if (exp > until) break;
+    const left = lotLeft[i]!;
+    if (left > 0) {
+      expiredPoints += left;
+      entries?.push({ kind: 'expired', day: exp, points: -left, source: lotSource[i] });
+    }
+    lotLeft[i] = 0;
+  }
+  return i;
+}
+
 /** The ledger as of `today`; `sorted` are the customer's purchases by day (later ones are ignored). */
 export function pointsLedger(sorted: readonly PurchaseSnap[], openingPoints: number, rules: PointsRules, today: Day, keepEntries = true): PointsLedger {
   return pointsLedgerOfRange(columnsOf(sorted), 0, sorted.length, openingPoints, rules, today, keepEntries, (i) => sorted[i]!.id);
@@ -111,16 +135,8 @@ export function pointsLedgerOfRange(
     const pts = pointsOf(amounts[i]!, cell, perAmount);
     if (pts === 0) continue;
     if (expHead < lots && lotExpires[expHead]! <= day) {
-      for (; expHead < lots; expHead++) {
-        const exp = lotExpires[expHead]!;
-        if (exp > day) break;
-        const left = lotLeft[expHead]!;
-        if (left > 0) {
-          balance -= left;
-          if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[expHead] });
-        }
-        lotLeft[expHead] = 0;
-      }
+      expHead = expireLots(expHead, lots, day, keepEntries ? entries : undefined);
+      balance -= expiredPoints;
       while (head < lots && lotLeft[head] === 0) head++;
     }
     balance += pts;
@@ -142,16 +158,8 @@ export function pointsLedgerOfRange(
     }
   }
   if (expiry === null) return { entries, balance, expiring: NO_EXPIRING };
-  for (; expHead < lots; expHead++) {
-    const exp = lotExpires[expHead]!;
-    if (exp > today) break;
-    const left = lotLeft[expHead]!;
-    if (left > 0) {
-      balance -= left;
-      if (keepEntries) entries.push({ kind: 'expired', day: exp, points: -left, source: lotSource[expHead] });
-    }
-    lotLeft[expHead] = 0;
-  }
+  expHead = expireLots(expHead, lots, today, keepEntries ? entries : undefined);
+  balance -= expiredPoints;
   while (head < lots && lotLeft[head] === 0) head++;
   let expiring: { day: Day; points: number }[] | undefined;
   const until = today + rules.expiringLeadDays;

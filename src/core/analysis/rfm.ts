@@ -78,6 +78,27 @@ export function upperBound(sorted: ArrayLike<number>, v: number): number {
   return lo;
 }
 
+/**
+ * How many of `values` hold each whole number from `min` on, when they are all whole numbers in a
+ * span small enough to count (days, visits: at most 4n + 1024 wide); undefined otherwise (sort them).
+ */
+export function smallIntegerCounts(values: Float64Array): { readonly min: number; readonly counts: Int32Array } | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min > 4 * n + 1024) return undefined;
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
+  return { min, counts };
+}
+
 /** The 1–5 quintile score of `v` among `sorted` (ascending; v should be one of them). */
 export function quintileScore(sorted: ArrayLike<number>, v: number): number {
   const n = sorted.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEGMENTS, quintileScore, segmentOf, sortedValues, summarizeSegments } from '../../../src/core/analysis/rfm';
+import { SEGMENTS, quintileScore, segmentOf, smallIntegerCounts, sortedValues, summarizeSegments } from '../../../src/core/analysis/rfm';
 
 const scores = (values: number[]) => {
   const s = sortedValues(values);
@@ -61,5 +61,20 @@ describe('RFM segments', () => {
     expect(s.find((x) => x.segment === 'champions')).toEqual({ segment: 'champions', count: 2, revenue: 400, revenueShare: 0.8, countShare: 2 / 3 });
     expect(s.find((x) => x.segment === 'loyal')).toMatchObject({ count: 0, revenueShare: 0 });
     expect(summarizeSegments([]).every((x) => x.count === 0 && x.revenueShare === 0)).toBe(true);
+  });
+});
+
+describe('smallIntegerCounts', () => {
+  it('counts whole numbers in a small span, from the smallest', () => {
+    const got = smallIntegerCounts(Float64Array.from([12, 10, 12, 15, -1 + 11]));
+    expect(got?.min).toBe(10);
+    expect([...got!.counts]).toEqual([2, 0, 2, 0, 0, 1]);
+  });
+  it('says to sort instead for fractions, NaN, a wide span or nothing', () => {
+    expect(smallIntegerCounts(Float64Array.from([1, 2.5]))).toBeUndefined();
+    expect(smallIntegerCounts(Float64Array.from([1, NaN]))).toBeUndefined();
+    expect(smallIntegerCounts(Float64Array.from([0, 4 * 2 + 1025]))).toBeUndefined();
+    expect(smallIntegerCounts(Float64Array.from([0, 4 * 2 + 1024]))?.counts.length).toBe(4 * 2 + 1025);
+    expect(smallIntegerCounts(new Float64Array(0))).toBeUndefined();
   });
 });

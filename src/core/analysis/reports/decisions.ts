@@ -23,7 +23,7 @@
 // segment comes from a 5×5×5 table made with rfm.ts's `segmentOf`: no per-customer objects.
 
 import type { Day } from '../days';
-import { segmentOf, SEGMENTS, type Segment } from '../rfm';
+import { segmentOf, SEGMENTS, smallIntegerCounts, type Segment } from '../rfm';
 import type { ValueClassCuts } from '../settings';
 import { paretoCurve, valueThresholds, VALUE_CLASSES, type ParetoPoint, type ValueClass, type ValueThresholds } from '../value-classes';
 import { periodsEnding, type PeriodAxis } from './periods';
@@ -120,18 +120,9 @@ function advance(data: ReportData, s: Running, day: Day): void {
 export function quintileScores(values: Float64Array, out: Uint8Array): void {
   const n = values.length;
   if (n === 0) return;
-  let min = Infinity;
-  let max = -Infinity;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  if (integers && max - min <= 4 * n + 1024) {
-    const counts = new Int32Array(max - min + 1);
-    for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
+  const small = smallIntegerCounts(values);
+  if (small) {
+    const { min, counts } = small;
     const score = new Uint8Array(counts.length);
     histogramScores(counts, n, score);
     for (let i = 0; i < n; i++) out[i] = score[values[i]! - min]!;
