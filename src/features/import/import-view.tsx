@@ -806,6 +806,7 @@ function PlanPreview(props: { session: ImportSession; actions: ImportViewActions
           </>
         )}
       </Show>
+      <Preparing session={s} ready={!!counts()} />
       <div class="im-actions">
         <button
           type="button"
@@ -813,7 +814,7 @@ function PlanPreview(props: { session: ImportSession; actions: ImportViewActions
           disabled={!counts() || counts()!.toWrite === 0}
           onClick={() => props.actions.confirm()}
         >
-          {i18n.t(counts()?.toWrite === 1 ? 'import.confirm.one' : 'import.confirm', { count: counts()?.toWrite ?? 0 })}
+          {counts() ? i18n.t(counts()!.toWrite === 1 ? 'import.confirm.one' : 'import.confirm', { count: counts()!.toWrite }) : i18n.t('import.confirm.waiting')}
         </button>
         <button type="button" class="wb-button" onClick={() => s.reset()}>
           {i18n.t('import.cancel')}
@@ -821,6 +822,19 @@ function PlanPreview(props: { session: ImportSession; actions: ImportViewActions
         <span class="im-muted">{counts()?.toWrite === 0 ? i18n.t('import.nothingToDo') : i18n.t('import.oneStep')}</span>
       </div>
     </section>
+  );
+}
+
+/** Said while the worker makes the plan: the button cannot import yet, and this says why. (A
+ * row-per-sale plan is made on the page at once; without one, TxMapping says what is missing.) */
+function Preparing(props: { session: ImportSession; ready: boolean }): JSX.Element {
+  const { i18n } = useServices();
+  return (
+    <Show when={!props.ready && !props.session.planError()}>
+      <p class="im-muted" role="status">
+        {i18n.t('import.plan.preparing')}
+      </p>
+    </Show>
   );
 }
 
